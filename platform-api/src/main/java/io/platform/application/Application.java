@@ -1,0 +1,114 @@
+package io.platform.application;
+
+import java.time.LocalDateTime;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+
+/** A service the platform builds and deploys: where its code lives and how to build, run and probe it. */
+@TableName("application")
+public class Application {
+
+	@TableId(type = IdType.AUTO)
+	private Long id;
+
+	private String name;
+
+	private String repoUrl;
+
+	private String buildCommand;
+
+	private String artifact;
+
+	private int port;
+
+	private String healthPath;
+
+	private String jvmOptions;
+
+	private LocalDateTime createdAt;
+
+	private LocalDateTime updatedAt;
+
+	public Long getId() {
+		return id;
+	}
+
+	public void setId(Long id) {
+		this.id = id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getRepoUrl() {
+		return repoUrl;
+	}
+
+	public void setRepoUrl(String repoUrl) {
+		this.repoUrl = repoUrl;
+	}
+
+	public String getBuildCommand() {
+		return buildCommand;
+	}
+
+	public void setBuildCommand(String buildCommand) {
+		this.buildCommand = buildCommand;
+	}
+
+	public String getArtifact() {
+		return artifact;
+	}
+
+	public void setArtifact(String artifact) {
+		this.artifact = artifact;
+	}
+
+	public int getPort() {
+		return port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public String getHealthPath() {
+		return healthPath;
+	}
+
+	public void setHealthPath(String healthPath) {
+		this.healthPath = healthPath;
+	}
+
+	public String getJvmOptions() {
+		return jvmOptions;
+	}
+
+	public void setJvmOptions(String jvmOptions) {
+		this.jvmOptions = jvmOptions;
+	}
+
+	public LocalDateTime getCreatedAt() {
+		return createdAt;
+	}
+
+	public void setCreatedAt(LocalDateTime createdAt) {
+		this.createdAt = createdAt;
+	}
+
+	public LocalDateTime getUpdatedAt() {
+		return updatedAt;
+	}
+
+	public void setUpdatedAt(LocalDateTime updatedAt) {
+		this.updatedAt = updatedAt;
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.platform.application;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import io.platform.git.GitUrls;
+
+/** A service as the API shows it; credentials in the repository URL are masked. */
+public record ApplicationView(String name, String repoUrl, String buildCommand, List<String> buildArgs,
+		String artifact, int port, String healthPath, String jvmOptions, LocalDateTime createdAt,
+		LocalDateTime updatedAt) {
+
+	static ApplicationView of(Application app) {
+		return new ApplicationView(app.getName(), GitUrls.mask(app.getRepoUrl()), app.getBuildCommand(),
+				CommandLine.split(app.getBuildCommand()), app.getArtifact(), app.getPort(), app.getHealthPath(),
+				app.getJvmOptions(), app.getCreatedAt(), app.getUpdatedAt());
+	}
+
+}
