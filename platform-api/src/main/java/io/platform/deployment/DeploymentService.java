@@ -1,0 +1,188 @@
+package io.platform.deployment;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.platform.application.Application;
+import io.platform.application.ApplicationService;
+import io.platform.deployment.engine.DeploymentEngine;
+import io.platform.environment.Environment;
+import io.platform.environment.EnvironmentService;
+import io.platform.environment.RuntimeTargets;
+import io.platform.git.GitProvider;
+import io.platform.git.GitRemote;
+import io.platform.support.web.ConflictException;
+import io.platform.support.web.InvalidInputException;
+import io.platform.support.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+
+/** Starts, redeploys, rolls back and cancels deployments; answers what runs where. */
+@Service
+public class DeploymentService {
+
+	private static final List<StepName> FULL = List.of(StepName.values());
+
+	private static final List<StepName> FROM_IMAGE = List.of(StepName.START, StepName.HEALTH, StepName.SWITCH);
+
+	private final DeploymentStore store;
+
+	private final DeploymentEngine engine;
+
+	private final ApplicationService applications;
+
+	private final EnvironmentService environments;
+
+	private final GitProvider git;
+
+	private final RuntimeTargets runtimes;
+
+	DeploymentService(DeploymentStore store, DeploymentEngine engine, ApplicationService applications,
+			EnvironmentService environments, GitProvider git, RuntimeTargets runtimes) {
+		this.store = store;
+		this.engine = engine;
+		this.applications = applications;
+		this.environments = environments;
+		this.git = git;
+		this.runtimes = runtimes;
+	}
+
+	/** Checks everything a person can get wrong before anything is queued, then queues the deployment. */
+	public Deployment start(String appName, StartDeploymentRequest request, String requestedBy) {
+		Application app = applications.get(appName);
+		Environment env = environment(request.env());
+		List<String> branches = request.branches().stream().map(String::strip).toList();
+		Set<String> seen = new HashSet<>();
+		for (String branch : branches) {
+			if (!seen.add(branch)) {
+				throw new InvalidInputException("branches", "Branch '" + branch + "' is ticked twice.");
+			}
+		}
+		// Unknown branches are a 400 now rather than a failed deployment later.
+		git.resolve(new GitRemote(app.getName(), app.getRepoUrl()), branches);
+		return queue(newDeployment(app.getName(), env.getName(), DeploymentKind.DEPLOY, null, branches,
+				requestedBy), FULL);
+	}
+
+	public Deployment redeploy(long id, String requestedBy) {
+		Deployment source = store.get(id);
+		Application app = applications.get(source.getApp());
+		git.resolve(new GitRemote(app.getName(), app.getRepoUrl()), source.branchList());
+		return queue(newDeployment(source.getApp(), source.getEnv(), DeploymentKind.REDEPLOY, source.getId(),
+				source.branchList(), requestedBy), FULL);
+	}
+
+	public Deployment rollback(long id, String requestedBy) {
+		Deployment source = store.get(id);
+		applications.get(source.getApp());
+		if (source.getStatus() != DeploymentStatus.RUNNING && source.getStatus() != DeploymentStatus.SUPERSEDED) {
+			throw new ConflictException("Deployment " + id + " never served (it is " + source.getStatus()
+					+ "); roll back to a deployment that ran.");
+		}
+		if (source.getImage() == null || !runtimes.driver(source.getEnv()).imageExists(source.getImage())) {
+			throw new ConflictException("The image " + source.getImage() + " of deployment " + id
+					+ " no longer exists; redeploy its branches to build it again.");
+		}
+		Deployment rollback = newDeployment(source.getApp(), source.getEnv(), DeploymentKind.ROLLBACK, source.getId(),
+				source.branchList(), requestedBy);
+		rollback.setHeads(source.getHeads());
+		rollback.setCommit(source.getCommit());
+		rollback.setBuildNumber(source.getBuildNumber());
+		rollback.setImage(source.getImage());
+		return queue(rollback, FROM_IMAGE);
+	}
+
+	public Deployment cancel(long id) {
+		Deployment deployment = store.get(id);
+		if (deployment.isFinal()) {
+			throw new ConflictException("Deployment " + id + " has already ended (" + deployment.getStatus()
+					+ "); only a queued or running deployment can be cancelled.");
+		}
+		if (!engine.cancel(id)) {
+			// Not held by this engine (a leftover): end it here.
+			deployment.moveTo(DeploymentStatus.CANCELLED);
+			deployment.setError("Cancelled.");
+			store.save(deployment);
+			store.closeSteps(id, StepStatus.CANCELLED, "cancelled");
+		}
+		return store.get(id);
+	}
+
+	/** Whether nothing more will happen to the deployment (it ended and the engine let it go). */
+	public boolean isOver(Deployment deployment) {
+		return deployment.isFinal() && !engine.holds(deployment.getId());
+	}
+
+	public DeploymentView view(long id) {
+		return view(store.get(id));
+	}
+
+	public DeploymentView view(Deployment deployment) {
+		return DeploymentView.of(deployment, store.steps(deployment.getId()));
+	}
+
+	public List<DeploymentView> history(String appName, String envName, int limit) {
+		Application app = applications.get(appName);
+		String env = envName == null || envName.isBlank() ? null : environment(envName).getName();
+		return store.history(app.getName(), env, limit).stream().map(this::view).toList();
+	}
+
+	public OverviewView overview() {
+		List<String> envs = environments.list().stream().map(Environment::getName).toList();
+		Map<String, Map<String, OverviewView.Summary>> running = new LinkedHashMap<>();
+		Map<String, Map<String, OverviewView.Summary>> active = new LinkedHashMap<>();
+		for (Deployment d : store.withStatus(DeploymentStatus.QUEUED, DeploymentStatus.BUILDING,
+				DeploymentStatus.STARTING, DeploymentStatus.RUNNING)) {
+			Map<String, Map<String, OverviewView.Summary>> target = d.getStatus() == DeploymentStatus.RUNNING ? running
+					: active;
+			Map<String, OverviewView.Summary> row = target.computeIfAbsent(d.getApp(), a -> new LinkedHashMap<>());
+			// Oldest first: the newest RUNNING one wins; the oldest active one is the one in progress.
+			if (d.getStatus() == DeploymentStatus.RUNNING || !row.containsKey(d.getEnv())) {
+				row.put(d.getEnv(), OverviewView.Summary.of(d));
+			}
+		}
+		List<OverviewView.AppRow> rows = new ArrayList<>();
+		for (Application app : applications.list()) {
+			Map<String, OverviewView.Cell> cells = new LinkedHashMap<>();
+			for (String env : envs) {
+				cells.put(env, new OverviewView.Cell(running.getOrDefault(app.getName(), Map.of()).get(env),
+						active.getOrDefault(app.getName(), Map.of()).get(env)));
+			}
+			rows.add(new OverviewView.AppRow(app.getName(), cells));
+		}
+		return new OverviewView(envs, rows);
+	}
+
+	private Environment environment(String name) {
+		try {
+			return environments.get(name);
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException("env", ex.getMessage());
+		}
+	}
+
+	private Deployment queue(Deployment deployment, List<StepName> plan) {
+		store.insert(deployment, plan);
+		engine.submit(deployment);
+		return deployment;
+	}
+
+	private static Deployment newDeployment(String app, String env, DeploymentKind kind, Long sourceId,
+			List<String> branches, String requestedBy) {
+		Deployment deployment = new Deployment();
+		deployment.setApp(app);
+		deployment.setEnv(env);
+		deployment.setKind(kind);
+		deployment.setSourceId(sourceId);
+		deployment.setBranchList(branches);
+		deployment.setStatus(DeploymentStatus.QUEUED);
+		deployment.setRequestedBy(requestedBy);
+		return deployment;
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.platform.deployment;
+
+public enum StepStatus {
+
+	PENDING, RUNNING, SUCCEEDED, FAILED, SKIPPED, CANCELLED
+
+}

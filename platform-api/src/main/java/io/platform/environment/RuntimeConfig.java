@@ -1,0 +1,46 @@
+package io.platform.environment;
+
+import java.time.Duration;
+
+import io.platform.PlatformProperties;
+import io.platform.env.runtime.RuntimeDriver;
+import io.platform.env.runtime.RuntimeFailure;
+import io.platform.env.runtime.docker.DockerDriver;
+import io.platform.env.runtime.docker.DockerSettings;
+import io.platform.env.runtime.process.ProcessDriver;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Picks the runtime: {@code platform.runtime=docker|process|auto} (auto: Docker when an engine answers). */
+@Configuration(proxyBeanMethods = false)
+class RuntimeConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(RuntimeConfig.class);
+
+	@Bean(destroyMethod = "close")
+	RuntimeDriver runtimeDriver(PlatformProperties properties) {
+		PlatformProperties.Docker docker = properties.docker();
+		boolean useDocker = switch (properties.runtime()) {
+			case DOCKER -> {
+				if (!DockerDriver.answers(docker.host(), Duration.ofSeconds(3))) {
+					throw new RuntimeFailure("platform.runtime=docker but no Docker engine answers at " + docker.host()
+							+ "; start the engine or use platform.runtime=auto or process.");
+				}
+				yield true;
+			}
+			case PROCESS -> false;
+			case AUTO -> DockerDriver.answers(docker.host(), Duration.ofSeconds(2));
+		};
+		if (useDocker) {
+			log.info("Runtime: Docker engine at {} (base image {})", docker.host(), docker.baseImage());
+			return new DockerDriver(new DockerSettings(docker.host(), docker.baseImage(), null));
+		}
+		log.info("Runtime: local processes (no Docker engine{})",
+				properties.runtime() == PlatformProperties.Runtime.PROCESS ? " wanted" : " answers at " + docker.host());
+		return new ProcessDriver(properties.home().resolve("runtime"));
+	}
+
+}

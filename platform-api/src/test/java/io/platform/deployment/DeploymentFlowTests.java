@@ -1,0 +1,259 @@
+package io.platform.deployment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.platform.env.runtime.RuntimeDriver;
+import io.platform.env.runtime.Workload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployment flow end to end, over HTTP, against a real runtime and a real Git repository: the same
+ * behaviours for every runtime (subclasses pick the runtime). Tests run in order and build on each other,
+ * like a developer's day: deploy, hit a conflict, break, fix, roll back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class DeploymentFlowTests {
+
+	static Path home;
+
+	static SampleService sample;
+
+	static long firstDeployment;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeDriver runtime;
+
+	static void properties(DynamicPropertyRegistry registry, String runtime) throws Exception {
+		home = Files.createTempDirectory("platform-flow-");
+		sample = SampleService.create(home.resolve("repos"));
+		registry.add("platform.home", () -> home.resolve("home").toString());
+		registry.add("platform.runtime", () -> runtime);
+		registry.add("platform.deploy.health-timeout", () -> "30s");
+	}
+
+	static RuntimeDriver usedRuntime;
+
+	@Autowired
+	void remember(RuntimeDriver runtime) {
+		usedRuntime = runtime;
+	}
+
+	/** Leaves nothing running on the engine: the instances the flow started are removed. */
+	@AfterAll
+	static void cleanUp() {
+		if (usedRuntime != null) {
+			usedRuntime.workloads().forEach(w -> usedRuntime.remove(w.id()));
+		}
+		if (sample != null) {
+			sample.close();
+		}
+	}
+
+	Api api() {
+		return new Api(port);
+	}
+
+	@Test
+	@Order(1)
+	void deploysTwoTickedBranchesMergedIntoOneBuildForTheEnvironment() throws Exception {
+		Api api = api();
+		assertThat(api.post("/api/apps", Map.of("name", "sample", "repoUrl", sample.url(), "buildCommand",
+				SampleService.BUILD_COMMAND, "healthPath", "/actuator/health")).status()).isEqualTo(201);
+
+		Api.Answer started = api.post("/api/apps/sample/deployments",
+				Map.of("env", "dev", "branches", List.of("feature-a", "feature-b")));
+		assertThat(started.status()).isEqualTo(202);
+		assertThat(started.body().get("status").asString()).isEqualTo("QUEUED");
+		firstDeployment = started.body().get("id").asLong();
+
+		JsonNode done = api.awaitEnd(firstDeployment);
+		assertThat(done.get("status").asString()).as(api.text("/api/deployments/" + firstDeployment + "/log"))
+			.isEqualTo("RUNNING");
+		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
+		assertThat(done.get("image").asString()).isEqualTo("sample:dev-1");
+		JsonNode heads = done.get("heads");
+		assertThat(heads).hasSize(2);
+		assertThat(done.get("commit").asString()).isNotIn(heads.get(0).get("commit").asString(),
+				heads.get(1).get("commit").asString());
+		assertThat(done.get("steps")).allSatisfy(step -> assertThat(step.get("status").asString()).isEqualTo("SUCCEEDED"));
+
+		String body = api.fetch(done.get("url").asString());
+		assertThat(body).contains("hello from feature-a", "feature-b", "built for dev", "running in dev");
+		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[health]", "RUNNING");
+	}
+
+	@Test
+	@Order(2)
+	void conflictingBranchesFailBeforeAnyBuildAndNameTheFiles() throws Exception {
+		Api api = api();
+		long id = api.post("/api/apps/sample/deployments", Map.of("env", "dev", "branches", List.of("feature-a", "conflicting")))
+			.body()
+			.get("id")
+			.asLong();
+		JsonNode done = api.awaitEnd(id);
+		assertThat(done.get("status").asString()).isEqualTo("FAILED");
+		assertThat(done.get("error").asString()).contains("feature-a", "conflicting", "src/main/java/sample/App.java");
+		assertThat(done.get("buildNumber").isNull()).isTrue();
+		assertThat(step(done, "build")).isEqualTo("CANCELLED");
+		assertThat(step(done, "merge")).isEqualTo("FAILED");
+		assertStillServing(api, firstDeployment);
+	}
+
+	@Test
+	@Order(3)
+	void anAppThatCannotStartFailsTheHealthGateAndThePreviousKeepsServing() throws Exception {
+		Api api = api();
+		long id = api.post("/api/apps/sample/deployments", Map.of("env", "dev", "branches", List.of("broken")))
+			.body()
+			.get("id")
+			.asLong();
+		JsonNode done = api.awaitEnd(id);
+		assertThat(done.get("status").asString()).isEqualTo("FAILED");
+		assertThat(done.get("error").asString()).contains("stopped before it became healthy", "code 2",
+				"FATAL: missing DATABASE_URL");
+		assertThat(runtime.workloads()).extracting(Workload::deploymentId).doesNotContain(id);
+		assertStillServing(api, firstDeployment);
+	}
+
+	@Test
+	@Order(4)
+	void redeployBuildsTheFixPushedToTheBranchAndSupersedesThePrevious() throws Exception {
+		Api api = api();
+		sample.pushGreeting("feature-a", "hello from the fix");
+		Api.Answer answer = api.post("/api/deployments/" + firstDeployment + "/redeploy", null);
+		assertThat(answer.status()).isEqualTo(202);
+		assertThat(answer.body().get("kind").asString()).isEqualTo("REDEPLOY");
+		long id = answer.body().get("id").asLong();
+		JsonNode done = api.awaitEnd(id);
+		assertThat(done.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(done.get("buildNumber").asInt()).isGreaterThan(1);
+		assertThat(api.fetch(done.get("url").asString())).contains("hello from the fix", "feature-b");
+
+		JsonNode previous = api.get("/api/deployments/" + firstDeployment).body();
+		assertThat(previous.get("status").asString()).isEqualTo("SUPERSEDED");
+		assertThat(api.fetch(previous.get("url").asString())).isNull();
+	}
+
+	@Test
+	@Order(5)
+	void rollbackRunsTheEarlierImageAgainWithoutRebuilding() throws Exception {
+		Api api = api();
+		Api.Answer answer = api.post("/api/deployments/" + firstDeployment + "/rollback", null);
+		assertThat(answer.status()).isEqualTo(202);
+		long id = answer.body().get("id").asLong();
+		JsonNode done = api.awaitEnd(id);
+		assertThat(done.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(done.get("kind").asString()).isEqualTo("ROLLBACK");
+		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
+		assertThat(done.get("image").asString()).isEqualTo("sample:dev-1");
+		for (String skipped : List.of("checkout", "merge", "build", "image")) {
+			assertThat(step(done, skipped)).isEqualTo("SKIPPED");
+		}
+		assertThat(api.fetch(done.get("url").asString())).contains("hello from feature-a").doesNotContain("fix");
+		JsonNode history = api.get("/api/apps/sample/deployments?env=dev").body();
+		assertThat(history.get(0).get("id").asLong()).isEqualTo(id);
+		assertThat(history.findValuesAsString("status").stream().filter("RUNNING"::equals)).hasSize(1);
+	}
+
+	@Test
+	@Order(6)
+	void eachEnvironmentGetsAJarOfItsOwnWithItsOwnBuildNumbers() throws Exception {
+		Api api = api();
+		long id = api.post("/api/apps/sample/deployments", Map.of("env", "test", "branches", List.of("main")))
+			.body()
+			.get("id")
+			.asLong();
+		JsonNode done = api.awaitEnd(id);
+		assertThat(done.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
+		assertThat(api.fetch(done.get("url").asString())).contains("built for test", "running in test");
+
+		JsonNode overview = api.get("/api/overview").body();
+		JsonNode cells = overview.get("apps").get(0).get("cells");
+		assertThat(cells.get("test").get("running").get("id").asLong()).isEqualTo(id);
+		assertThat(cells.get("dev").get("running").get("buildNumber").asInt()).isEqualTo(1);
+		assertThat(cells.get("prod").get("running").isNull()).isTrue();
+	}
+
+	@Test
+	@Order(7)
+	void aSecondDeploymentWaitsItsTurnAndCanBeCancelledWhileQueuedOrRunning() throws Exception {
+		Api api = api();
+		long first = api.post("/api/apps/sample/deployments", Map.of("env", "pre", "branches", List.of("main")))
+			.body()
+			.get("id")
+			.asLong();
+		long second = api.post("/api/apps/sample/deployments", Map.of("env", "pre", "branches", List.of("feature-a")))
+			.body()
+			.get("id")
+			.asLong();
+		assertThat(api.get("/api/deployments/" + second).body().get("status").asString()).isEqualTo("QUEUED");
+		Api.Answer cancelled = api.post("/api/deployments/" + second + "/cancel", null);
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.body().get("status").asString()).isEqualTo("CANCELLED");
+
+		api.await(first, d -> "BUILDING".equals(d.get("status").asString()) && "build".equals(d.path("step").asString()),
+				Duration.ofMinutes(1));
+		assertThat(api.post("/api/deployments/" + first + "/cancel", null).status()).isEqualTo(200);
+		JsonNode done = api.awaitEnd(first);
+		assertThat(done.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(runtime.workloads()).extracting(Workload::deploymentId).doesNotContain(first);
+		assertThat(api.post("/api/deployments/" + first + "/cancel", null).status()).isEqualTo(409);
+	}
+
+	@Test
+	@Order(8)
+	void badInputIsRefusedWithProblemDetailsAndStartsNothing() {
+		Api api = api();
+		int before = api.get("/api/apps/sample/deployments").body().size();
+		Api.Answer unknownBranch = api.post("/api/apps/sample/deployments",
+				Map.of("env", "dev", "branches", List.of("no-such-branch")));
+		assertThat(unknownBranch.status()).isEqualTo(400);
+		assertThat(unknownBranch.body().get("detail").asString()).contains("no-such-branch");
+		assertThat(api.post("/api/apps/sample/deployments", Map.of("env", "dev", "branches", List.of())).status())
+			.isEqualTo(400);
+		Api.Answer unknownEnv = api.post("/api/apps/sample/deployments", Map.of("env", "staging", "branches", List.of("main")));
+		assertThat(unknownEnv.status()).isEqualTo(400);
+		assertThat(unknownEnv.body().get("detail").asString()).contains("staging", "dev");
+		assertThat(api.post("/api/apps/nope/deployments", Map.of("env", "dev", "branches", List.of("main"))).status())
+			.isEqualTo(404);
+		assertThat(api.post("/api/deployments/999999/rollback", null).status()).isEqualTo(404);
+		assertThat(api.get("/api/apps/sample/deployments").body().size()).isEqualTo(before);
+	}
+
+	private void assertStillServing(Api api, long id) {
+		JsonNode deployment = api.get("/api/deployments/" + id).body();
+		assertThat(deployment.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(api.fetch(deployment.get("url").asString())).contains("hello from feature-a");
+	}
+
+	private static String step(JsonNode deployment, String name) {
+		for (JsonNode step : deployment.get("steps")) {
+			if (name.equals(step.get("name").asString())) {
+				return step.get("status").asString();
+			}
+		}
+		throw new AssertionError("no step " + name);
+	}
+
+}
