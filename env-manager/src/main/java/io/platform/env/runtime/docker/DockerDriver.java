@@ -381,6 +381,9 @@ public class DockerDriver implements RuntimeDriver {
 				callback.close();
 				throw new RuntimeFailure("Docker did not return the output of " + workloadId + " within " + TAIL_TIMEOUT);
 			}
+			if (callback.missing) {
+				return List.of();
+			}
 		}
 		catch (NotFoundException ex) {
 			return List.of();
@@ -532,6 +535,8 @@ public class DockerDriver implements RuntimeDriver {
 
 		private final Consumer<String> lines;
 
+		private volatile boolean missing;
+
 		LogCallback(Consumer<String> lines) {
 			this.lines = lines;
 		}
@@ -554,6 +559,17 @@ public class DockerDriver implements RuntimeDriver {
 		@Override
 		public void onError(Throwable throwable) {
 			flush();
+			if (throwable instanceof NotFoundException) {
+				// The container is gone: nothing to read, and nothing worth an error in the log.
+				missing = true;
+				try {
+					close();
+				}
+				catch (IOException ex) {
+					// Nothing left to release.
+				}
+				return;
+			}
 			super.onError(throwable);
 		}
 

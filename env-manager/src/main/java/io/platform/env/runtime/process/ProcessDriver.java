@@ -195,6 +195,10 @@ public class ProcessDriver implements RuntimeDriver {
 	}
 
 	private static void recordExit(Path dir, int exitCode) {
+		if (!Files.exists(dir.resolve(METADATA_FILE))) {
+			// Being removed.
+			return;
+		}
 		try {
 			Files.writeString(dir.resolve(EXIT_FILE), String.valueOf(exitCode));
 		}
@@ -409,16 +413,33 @@ public class ProcessDriver implements RuntimeDriver {
 	}
 
 	private static void deleteDirectory(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
+		// Metadata first: without it the workload is gone for every reader, even if the rest takes a retry.
+		for (int attempt = 1;; attempt++) {
+			try {
+				Files.deleteIfExists(dir.resolve(METADATA_FILE));
+				if (!Files.exists(dir)) {
+					return;
+				}
+				try (Stream<Path> paths = Files.walk(dir)) {
+					for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+						Files.deleteIfExists(path);
+					}
+				}
+				return;
 			}
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new RuntimeFailure("Could not delete " + dir.getFileName() + ": " + ex.getMessage(), ex);
+			catch (IOException | UncheckedIOException ex) {
+				// Another driver instance may still be writing the exit code of the process it started.
+				if (attempt == 5) {
+					throw new RuntimeFailure("Could not delete " + dir.getFileName() + ": " + ex.getMessage(), ex);
+				}
+				try {
+					Thread.sleep(50L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new RuntimeFailure("Interrupted while deleting " + dir.getFileName(), interrupted);
+				}
+			}
 		}
 	}
 
