@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +55,8 @@ public abstract class RuntimeDriverContractTest {
 
 	protected final List<String> output = new CopyOnWriteArrayList<>();
 
+	private TestAbortedException unavailable;
+
 	private final List<String> startedIds = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong deploymentIds = new AtomicLong(100);
@@ -70,8 +74,22 @@ public abstract class RuntimeDriverContractTest {
 	void bakeFixture() throws IOException {
 		work = Files.createTempDirectory("runtime-contract-");
 		fixtureJar = FixtureJar.build(work.resolve("fixture"));
-		driver = createDriver(work);
+		try {
+			driver = createDriver(work);
+		}
+		catch (TestAbortedException ex) {
+			// Reported per test below, so that a skipped runtime shows as skipped tests, not as zero tests.
+			unavailable = ex;
+			return;
+		}
 		image = driver.bake(imageSpec(1), output::add);
+	}
+
+	@BeforeEach
+	void requireRuntime() {
+		if (unavailable != null) {
+			throw unavailable;
+		}
 	}
 
 	@AfterEach

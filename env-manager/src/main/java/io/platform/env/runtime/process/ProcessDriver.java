@@ -210,6 +210,7 @@ public class ProcessDriver implements RuntimeDriver {
 		}
 	}
 
+	/** Free when asked; another process may take it before the app binds, and the app then fails to start. */
 	private static int freeLoopbackPort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
