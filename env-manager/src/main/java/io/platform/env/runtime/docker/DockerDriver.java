@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -170,7 +171,7 @@ public class DockerDriver implements RuntimeDriver {
 			client.buildImageCmd()
 				.withBaseDirectory(context.toFile())
 				.withDockerfile(dockerfile.toFile())
-				.withTags(java.util.Set.of(spec.tag()))
+				.withTags(Set.of(spec.tag()))
 				.withLabels(labels)
 				.withPull(false)
 				.withRemove(true)
