@@ -1,0 +1,101 @@
+package io.platform.env.runtime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * A tiny HTTP service compiled and packed at test time: listens on SERVER_PORT, answers GET /health with
+ * 200 and GET /env with its environment (one KEY=value per line), prints a line per request, and with
+ * CRASH=1 prints a message and exits with code 3.
+ */
+public final class FixtureJar {
+
+	public static final String CRASH_MESSAGE = "fixture: crashing on purpose";
+
+	public static final int CRASH_EXIT_CODE = 3;
+
+	private static final String SOURCE = """
+			import com.sun.net.httpserver.HttpExchange;
+			import com.sun.net.httpserver.HttpServer;
+			import java.io.OutputStream;
+			import java.net.InetSocketAddress;
+			import java.nio.charset.StandardCharsets;
+			import java.util.Map;
+			import java.util.TreeMap;
+
+			public class FixtureApp {
+
+				public static void main(String[] args) throws Exception {
+					if ("1".equals(System.getenv("CRASH"))) {
+						System.out.println("%s");
+						System.exit(%d);
+					}
+					int port = Integer.parseInt(System.getenv("SERVER_PORT"));
+					String address = System.getenv().getOrDefault("SERVER_ADDRESS", "0.0.0.0");
+					HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
+					server.createContext("/health", exchange -> answer(exchange, "UP"));
+					server.createContext("/env", exchange -> {
+						StringBuilder body = new StringBuilder();
+						for (Map.Entry<String, String> e : new TreeMap<>(System.getenv()).entrySet()) {
+							body.append(e.getKey()).append('=').append(e.getValue()).append('\\n');
+						}
+						answer(exchange, body.toString());
+					});
+					server.start();
+					System.out.println("fixture: listening on " + address + ":" + port);
+					System.err.println("fixture: stderr works too");
+				}
+
+				private static void answer(HttpExchange exchange, String body) throws java.io.IOException {
+					System.out.println("fixture: " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+					byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+					exchange.sendResponseHeaders(200, bytes.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(bytes);
+					}
+				}
+
+			}
+			""".formatted(CRASH_MESSAGE, CRASH_EXIT_CODE);
+
+	private FixtureJar() {
+	}
+
+	/** Compiles the service into {@code dir} and returns the jar. */
+	public static Path build(Path dir) throws IOException {
+		Path sources = Files.createDirectories(dir.resolve("src"));
+		Path classes = Files.createDirectories(dir.resolve("classes"));
+		Path source = Files.writeString(sources.resolve("FixtureApp.java"), SOURCE);
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		if (compiler == null) {
+			throw new IllegalStateException("The tests need a JDK (javax.tools), not a JRE");
+		}
+		int status = compiler.run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString());
+		if (status != 0) {
+			throw new IllegalStateException("The fixture did not compile (status " + status + ")");
+		}
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FixtureApp");
+		Path jar = dir.resolve("fixture-app.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+				var files = Files.list(classes)) {
+			for (Path file : files.sorted().toList()) {
+				out.putNextEntry(new JarEntry(file.getFileName().toString()));
+				Files.copy(file, (OutputStream) out);
+				out.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+}
