@@ -1,6 +1,11 @@
 package io.platform.environment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import io.platform.PlatformProperties;
 import io.platform.env.runtime.RuntimeDriver;
@@ -36,11 +41,32 @@ class RuntimeConfig {
 		};
 		if (useDocker) {
 			log.info("Runtime: Docker engine at {} (base image {})", docker.host(), docker.baseImage());
-			return new DockerDriver(new DockerSettings(docker.host(), docker.baseImage(), null));
+			return new DockerDriver(
+					new DockerSettings(docker.host(), docker.baseImage(), null, installationId(properties.home())));
 		}
 		log.info("Runtime: local processes (no Docker engine{})",
 				properties.runtime() == PlatformProperties.Runtime.PROCESS ? " wanted" : " answers at " + docker.host());
 		return new ProcessDriver(properties.home().resolve("runtime"));
+	}
+
+	/**
+	 * A random id made once per platform home: it labels this installation's containers so that two
+	 * platforms sharing an engine leave each other's alone.
+	 */
+	static String installationId(Path home) {
+		Path file = home.resolve("installation-id");
+		try {
+			if (Files.exists(file)) {
+				return Files.readString(file).strip();
+			}
+			Files.createDirectories(home);
+			String id = UUID.randomUUID().toString();
+			Files.writeString(file, id);
+			return id;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create " + file, ex);
+		}
 	}
 
 }

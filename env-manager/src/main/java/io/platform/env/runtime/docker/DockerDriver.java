@@ -77,6 +77,8 @@ public class DockerDriver implements RuntimeDriver {
 
 	static final String LABEL_PORT = "io.platform.port";
 
+	static final String LABEL_OWNER = "io.platform.owner";
+
 	static final String APP_JAR = "/app/app.jar";
 
 	private static final Logger logger = LoggerFactory.getLogger(DockerDriver.class);
@@ -225,6 +227,9 @@ public class DockerDriver implements RuntimeDriver {
 		labels.put(LABEL_DEPLOYMENT, String.valueOf(spec.deploymentId()));
 		labels.put(LABEL_IMAGE, spec.image());
 		labels.put(LABEL_PORT, String.valueOf(spec.containerPort()));
+		if (settings.owner() != null) {
+			labels.put(LABEL_OWNER, settings.owner());
+		}
 		// No restart policy: a crash must show up as EXITED, the engine decides what to do about it.
 		HostConfig host = HostConfig.newHostConfig()
 			.withNetworkMode(network)
@@ -452,7 +457,8 @@ public class DockerDriver implements RuntimeDriver {
 		try {
 			containers = client.listContainersCmd()
 				.withShowAll(true)
-				.withLabelFilter(Map.of(LABEL_MANAGED, "true"))
+				.withLabelFilter(settings.owner() == null ? Map.of(LABEL_MANAGED, "true")
+						: Map.of(LABEL_MANAGED, "true", LABEL_OWNER, settings.owner()))
 				.exec();
 		}
 		catch (RuntimeException ex) {
