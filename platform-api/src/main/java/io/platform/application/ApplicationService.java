@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import io.platform.git.GitProvider;
+import io.platform.git.GitRemote;
 import io.platform.git.GitUrls;
 import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
@@ -26,8 +28,11 @@ public class ApplicationService {
 
 	private final ApplicationMapper mapper;
 
-	ApplicationService(ApplicationMapper mapper) {
+	private final GitProvider git;
+
+	ApplicationService(ApplicationMapper mapper, GitProvider git) {
 		this.mapper = mapper;
+		this.git = git;
 	}
 
 	public List<Application> list() {
@@ -77,7 +82,9 @@ public class ApplicationService {
 
 	@Transactional
 	public void delete(String name) {
-		mapper.deleteById(get(name).getId());
+		Application app = get(name);
+		mapper.deleteById(app.getId());
+		git.forget(new GitRemote(app.getName(), app.getRepoUrl()));
 	}
 
 	private Application find(String name) {

@@ -53,7 +53,8 @@ public final class GitUrls {
 			if (uri.getPass() == null) {
 				return url;
 			}
-			return uri.setPass("******").toPrivateString();
+			// URIish escapes '*', so a placeholder goes in and the mask replaces it afterwards.
+			return uri.setPass("PLATFORMMASKEDPASSWORD").toPrivateString().replace("PLATFORMMASKEDPASSWORD", "******");
 		}
 		catch (URISyntaxException ex) {
 			return url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:******@");

@@ -1,0 +1,139 @@
+package io.platform.application;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The branches API over HTTP, with the real JGit provider and a real repository behind a file:// URL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class BranchControllerIT {
+
+	@TempDir
+	static Path tmp;
+
+	static RevCommit initial;
+
+	@Autowired
+	MockMvc mvc;
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		registry.add("platform.home", () -> tmp.resolve("home").toString());
+	}
+
+	@BeforeAll
+	static void origin() throws Exception {
+		try (Git git = Git.init().setDirectory(tmp.resolve("work").toFile()).setInitialBranch("main").call()) {
+			Files.writeString(tmp.resolve("work/README.md"), "hello\n");
+			git.add().addFilepattern("README.md").call();
+			initial = git.commit().setMessage("Initial commit").setAuthor("Ada", "ada@example.com")
+				.setCommitter("Ada", "ada@example.com").setSign(false).call();
+			Git.cloneRepository().setBare(true).setURI(tmp.resolve("work").toUri().toString())
+				.setDirectory(tmp.resolve("origin.git").toFile()).call().close();
+		}
+	}
+
+	private void register(String name) throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + name + "\",\"repoUrl\":\"" + tmp.resolve("origin.git").toUri() + "\"}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void listsCreatesAndRefusesBranches() throws Exception {
+		register("hello");
+
+		mvc.perform(get("/api/apps/hello/branches"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].name").value("main"))
+			.andExpect(jsonPath("$[0].commit").value(initial.name()))
+			.andExpect(jsonPath("$[0].message").value("Initial commit"))
+			.andExpect(jsonPath("$[0].author").value("Ada"))
+			.andExpect(jsonPath("$[0].committedAt").value(endsWith("Z")));
+
+		mvc.perform(post("/api/apps/hello/branches").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"feature/login\",\"from\":\"main\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/apps/hello/branches/feature%2Flogin"))
+			.andExpect(jsonPath("$.name").value("feature/login"))
+			.andExpect(jsonPath("$.commit").value(initial.name()));
+
+		mvc.perform(get("/api/apps/hello/branches"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[0].name").value("feature/login"));
+		try (Repository origin = Git.open(tmp.resolve("origin.git").toFile()).getRepository()) {
+			assertThat(origin.exactRef("refs/heads/feature/login").getObjectId()).isEqualTo(initial.getId());
+		}
+
+		mvc.perform(post("/api/apps/hello/branches").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"feature/login\",\"from\":\"main\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("'feature/login' already exists")));
+
+		mvc.perform(post("/api/apps/hello/branches").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"my feature\",\"from\":\"main\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Branch name 'my feature' must not contain spaces."))
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+
+		mvc.perform(post("/api/apps/hello/branches").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"fix\",\"from\":\"nowhere\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("'nowhere' is not a branch, tag or commit")))
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+
+		mvc.perform(post("/api/apps/hello/branches").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"fix\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+	}
+
+	@Test
+	void anUnknownServiceIsNotFound() throws Exception {
+		mvc.perform(get("/api/apps/ghost/branches"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("Service 'ghost' is not registered."));
+		mvc.perform(post("/api/apps/ghost/branches").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"x\",\"from\":\"main\"}"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void removingAServiceDropsItsMirror() throws Exception {
+		register("short-lived");
+		mvc.perform(get("/api/apps/short-lived/branches")).andExpect(status().isOk());
+		assertThat(tmp.resolve("home/git/mirrors/short-lived.git")).isDirectory();
+
+		mvc.perform(delete("/api/apps/short-lived")).andExpect(status().isNoContent());
+
+		assertThat(tmp.resolve("home/git/mirrors/short-lived.git")).doesNotExist();
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.platform.git;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/** A real bare repository standing in for a service's remote; commits are written straight into it. */
+final class OriginRepository implements AutoCloseable {
+
+	private final Repository repo;
+
+	private final Path dir;
+
+	private OriginRepository(Repository repo, Path dir) {
+		this.repo = repo;
+		this.dir = dir;
+	}
+
+	static OriginRepository create(Path dir) throws Exception {
+		Repository repo = Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("main").call().getRepository();
+		return new OriginRepository(repo, dir);
+	}
+
+	Repository repository() {
+		return repo;
+	}
+
+	Path dir() {
+		return dir;
+	}
+
+	String url() {
+		return dir.toUri().toString();
+	}
+
+	/** Commits the given files (path -> content) on top of {@code branch}, creating it from main when absent. */
+	RevCommit commit(String branch, String message, Map<String, String> files) throws IOException {
+		ObjectId parent = head(branch);
+		return commit(branch, parent != null ? parent : head("main"), message, files);
+	}
+
+	/** Commits on top of {@code parent} (or as a root commit when null) and points {@code branch} at it. */
+	RevCommit commit(String branch, ObjectId parent, String message, Map<String, String> files) throws IOException {
+		try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader();
+				RevWalk walk = new RevWalk(reader)) {
+			DirCache index = DirCache.newInCore();
+			if (parent != null) {
+				DirCacheBuilder builder = index.builder();
+				builder.addTree(new byte[0], 0, reader, walk.parseCommit(parent).getTree());
+				builder.finish();
+			}
+			DirCacheEditor editor = index.editor();
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
+				editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
+					@Override
+					public void apply(DirCacheEntry entry) {
+						entry.setFileMode(FileMode.REGULAR_FILE);
+						entry.setObjectId(blob);
+					}
+				});
+			}
+			editor.finish();
+			CommitBuilder commit = new CommitBuilder();
+			commit.setTreeId(index.writeTree(inserter));
+			if (parent != null) {
+				commit.setParentId(parent);
+			}
+			commit.setAuthor(new PersonIdent("Ada Lovelace", "ada@example.com", Instant.now(), java.time.ZoneOffset.UTC));
+			commit.setCommitter(commit.getAuthor());
+			commit.setMessage(message);
+			ObjectId id = inserter.insert(commit);
+			inserter.flush();
+			setBranch(branch, id);
+			return walk.parseCommit(id);
+		}
+	}
+
+	void setBranch(String branch, ObjectId id) throws IOException {
+		RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
+		update.setNewObjectId(id);
+		update.forceUpdate();
+	}
+
+	void deleteBranch(String branch) throws IOException {
+		RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
+		update.setForceUpdate(true);
+		update.delete();
+	}
+
+	void tag(String name, ObjectId id, boolean annotated) throws Exception {
+		try (Git git = Git.wrap(repo); RevWalk walk = new RevWalk(repo)) {
+			git.tag().setName(name).setObjectId(walk.parseCommit(id)).setAnnotated(annotated).setMessage(annotated ? "release " + name : null).call();
+		}
+	}
+
+	ObjectId head(String branch) throws IOException {
+		Ref ref = repo.exactRef(Constants.R_HEADS + branch);
+		return ref == null ? null : ref.getObjectId();
+	}
+
+	@Override
+	public void close() {
+		repo.close();
+	}
+
+}
