@@ -57,7 +57,9 @@ final class Api {
 	}
 
 	JsonNode awaitEnd(long id) throws InterruptedException {
-		return await(id, d -> !d.get("status").asString().matches("QUEUED|BUILDING|STARTING"), Duration.ofMinutes(3));
+		// RUNNING with a step means it serves but is still switching: not over yet.
+		return await(id, d -> !d.get("status").asString().matches("QUEUED|BUILDING|STARTING") && d.get("step").isNull(),
+				Duration.ofMinutes(3));
 	}
 
 	/** GET on an app's own URL; the body, or null when nothing answers. */

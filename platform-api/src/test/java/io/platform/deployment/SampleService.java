@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.transport.URIish;
 
 /**
  * A small service kept as a real Git repository for deployment tests: a Maven project whose jar serves
@@ -34,7 +35,8 @@ final class SampleService implements AutoCloseable {
 	static SampleService create(Path dir) throws Exception {
 		Path origin = dir.resolve("origin.git");
 		Git.init().setBare(true).setInitialBranch("main").setDirectory(origin.toFile()).call().close();
-		Git work = Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(dir.resolve("work").toFile()).call();
+		Git work = Git.init().setInitialBranch("main").setDirectory(dir.resolve("work").toFile()).call();
+		work.remoteAdd().setName("origin").setUri(new URIish(origin.toUri().toString())).call();
 		SampleService sample = new SampleService(origin, work);
 		sample.write("pom.xml", POM);
 		sample.write("src/main/resources/sample.properties", "env=${sample.env}\n");

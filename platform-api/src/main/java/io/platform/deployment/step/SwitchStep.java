@@ -32,7 +32,6 @@ class SwitchStep implements Step {
 		// The new one is RUNNING before the old one stops: a crash in between leaves two serving, which
 		// recovery resolves, never none.
 		deployment.moveTo(DeploymentStatus.RUNNING);
-		deployment.setStep(null);
 		context.save();
 		StringBuilder summary = new StringBuilder("serving at " + deployment.getUrl());
 		for (Deployment previous : store.running(deployment.getApp(), deployment.getEnv())) {
