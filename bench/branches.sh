@@ -2,13 +2,17 @@
 # Listing branches: GET /api/apps/{app}/branches (fetch into the warm mirror + list) against the baseline
 # `git for-each-ref` reading the same fields from the same 2,000 branches, alternating in one run.
 #
-#   bench/branches.sh [runs] [branches]        (defaults: 30 runs, 2000 branches)
+#   bench/branches.sh [runs] [branches] [loose|packed]   (defaults: 30 runs, 2000 branches, loose)
+#
+# "loose" leaves one file per branch in the origin, as pushes leave them; "packed" runs git pack-refs
+# first, as a hosting server's housekeeping does. Both sides read the same origin either way.
 #
 # Needs the built jar: mvn -q -B -Dexec.skip=true -DskipTests -pl platform-api -am package
 set -euo pipefail
 
 runs=${1:-30}
 count=${2:-2000}
+refs=${3:-loose}
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/platform-api/target/platform-api.jar"
 if [ ! -f "$jar" ]; then
@@ -43,7 +47,8 @@ awk -v n="$count" 'BEGIN {
     printf "data %d\n%sfrom :2\nM 100644 inline f%04d.txt\ndata %d\n%s\n", length(msg), msg, i, length(body), body
   }
 }' | git -C "$repo" fast-import --quiet
-echo "repository: $(git -C "$repo" for-each-ref refs/heads | wc -l) branches"
+if [ "$refs" = packed ]; then git -C "$repo" pack-refs --all; fi
+echo "repository: $(git -C "$repo" for-each-ref refs/heads | wc -l) branches, refs $refs"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
@@ -79,7 +84,7 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'; }
 p=$(median "${platform_ms[@]}")
 g=$(median "${git_ms[@]}")
-echo "runs: $runs, branches: $count"
+echo "runs: $runs, branches: $count, refs: $refs"
 echo "platform GET /api/apps/bench/branches  median ${p} ms"
 echo "git for-each-ref (same fields)        median ${g} ms"
 awk -v p="$p" -v g="$g" 'BEGIN { printf "ratio platform / git: %.1fx\n", p / g }'

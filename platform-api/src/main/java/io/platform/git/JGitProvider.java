@@ -266,7 +266,11 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 		Repository repository;
 
+		/** When the last successful fetch started ({@link System#nanoTime()}), null before the first. */
+		Long fetchStarted;
+
 		void close() {
+			fetchStarted = null;
 			if (repository != null) {
 				repository.close();
 				repository = null;
@@ -290,13 +294,16 @@ class JGitProvider implements GitProvider, DisposableBean {
 		RemoteAccess access = RemoteAccess.of(remote.url());
 		Path dir = mirrorDir(remote.key());
 		Mirror mirror = mirror(remote.key());
+		long arrived = System.nanoTime();
 		mirror.lock.lock();
 		try {
 			if (mirror.repository == null || !Files.isDirectory(dir)) {
 				mirror.close();
 				mirror.repository = open(dir);
 				if (mirror.repository == null) {
+					long started = System.nanoTime();
 					mirror.repository = cloneMirror(dir, access);
+					mirror.fetchStarted = started;
 					fetch = false;
 				}
 			}
@@ -309,8 +316,14 @@ class JGitProvider implements GitProvider, DisposableBean {
 				config.save();
 				fetch = true;
 			}
+			else if (fetch && mirror.fetchStarted != null && mirror.fetchStarted - arrived >= 0) {
+				// A fetch that began after this call arrived (while it waited for the lock) is fresh enough.
+				fetch = false;
+			}
 			if (fetch) {
+				long started = System.nanoTime();
 				fetch(repo, access);
+				mirror.fetchStarted = started;
 			}
 			return work.run(repo, access);
 		}
