@@ -41,7 +41,8 @@ final class GitFailures {
 					|| message.contains("permission denied")) {
 				return "not authorized (check the user and password or key for this URL)";
 			}
-			if (message.contains("host key") || message.contains("known_hosts")) {
+			if (message.contains("host key") || message.contains("known_hosts")
+					|| message.contains("server key did not validate")) {
 				return "the server's host key is not trusted (add it to ~/.ssh/known_hosts)";
 			}
 			if (message.contains("connection refused")) {

@@ -98,7 +98,7 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 	private final SshdSessionFactory ssh;
 
-	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Mirror> mirrorsByKey = new ConcurrentHashMap<>();
 
 	@Autowired
 	JGitProvider(@Value("${platform.home}") Path home, @Value("${platform.git.timeout:60}") int timeoutSeconds) {
@@ -115,6 +115,15 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 	@Override
 	public void destroy() {
+		for (Mirror mirror : mirrorsByKey.values()) {
+			mirror.lock.lock();
+			try {
+				mirror.close();
+			}
+			finally {
+				mirror.lock.unlock();
+			}
+		}
 		ssh.close();
 	}
 
@@ -232,9 +241,10 @@ class JGitProvider implements GitProvider, DisposableBean {
 	@Override
 	public void forget(GitRemote remote) {
 		Path dir = mirrorDir(remote.key());
-		ReentrantLock lock = lock(remote.key());
-		lock.lock();
+		Mirror mirror = mirror(remote.key());
+		mirror.lock.lock();
 		try {
+			mirror.close();
 			FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.RETRY);
 			log.info("Dropped the Git mirror of {}", remote.key());
 		}
@@ -243,11 +253,31 @@ class JGitProvider implements GitProvider, DisposableBean {
 			log.warn("Could not delete the Git mirror of {} at {}", remote.key(), dir, ex);
 		}
 		finally {
-			lock.unlock();
+			mirror.lock.unlock();
 		}
 	}
 
 	// --- the mirror
+
+	/** One service's mirror: its lock, and the repository kept open so its refs and pack indexes stay cached. */
+	private static final class Mirror {
+
+		final ReentrantLock lock = new ReentrantLock();
+
+		Repository repository;
+
+		/** When the last successful fetch started ({@link System#nanoTime()}), null before the first. */
+		Long fetchStarted;
+
+		void close() {
+			fetchStarted = null;
+			if (repository != null) {
+				repository.close();
+				repository = null;
+			}
+		}
+
+	}
 
 	private interface MirrorWork<T> {
 
@@ -263,25 +293,21 @@ class JGitProvider implements GitProvider, DisposableBean {
 	private <T> T withMirror(GitRemote remote, boolean fetch, MirrorWork<T> work) {
 		RemoteAccess access = RemoteAccess.of(remote.url());
 		Path dir = mirrorDir(remote.key());
-		ReentrantLock lock = lock(remote.key());
-		lock.lock();
-		try (Repository repo = openOrClone(dir, access, fetch)) {
-			return work.run(repo, access);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Git mirror of " + remote.key() + " failed", ex);
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	private Repository openOrClone(Path dir, RemoteAccess access, boolean fetch) throws IOException {
-		Repository repo = open(dir);
-		if (repo == null) {
-			return cloneMirror(dir, access);
-		}
+		Mirror mirror = mirror(remote.key());
+		long arrived = System.nanoTime();
+		mirror.lock.lock();
 		try {
+			if (mirror.repository == null || !Files.isDirectory(dir)) {
+				mirror.close();
+				mirror.repository = open(dir);
+				if (mirror.repository == null) {
+					long started = System.nanoTime();
+					mirror.repository = cloneMirror(dir, access);
+					mirror.fetchStarted = started;
+					fetch = false;
+				}
+			}
+			Repository repo = mirror.repository;
 			StoredConfig config = repo.getConfig();
 			if (!access.url().equals(config.getString("remote", "origin", "url"))) {
 				// The service's URL changed: fetch from the new one; prune drops the branches it does not have.
@@ -290,14 +316,23 @@ class JGitProvider implements GitProvider, DisposableBean {
 				config.save();
 				fetch = true;
 			}
-			if (fetch) {
-				fetch(repo, access);
+			else if (fetch && mirror.fetchStarted != null && mirror.fetchStarted - arrived >= 0) {
+				// A fetch that began after this call arrived (while it waited for the lock) is fresh enough.
+				fetch = false;
 			}
-			return repo;
+			if (fetch) {
+				long started = System.nanoTime();
+				fetch(repo, access);
+				mirror.fetchStarted = started;
+			}
+			return work.run(repo, access);
 		}
-		catch (RuntimeException | IOException ex) {
-			repo.close();
-			throw ex;
+		catch (IOException ex) {
+			mirror.close();
+			throw new UncheckedIOException("Git mirror of " + remote.key() + " failed", ex);
+		}
+		finally {
+			mirror.lock.unlock();
 		}
 	}
 
@@ -383,8 +418,8 @@ class JGitProvider implements GitProvider, DisposableBean {
 		return mirrors.resolve(key + ".git");
 	}
 
-	private ReentrantLock lock(String key) {
-		return locks.computeIfAbsent(key, k -> new ReentrantLock());
+	private Mirror mirror(String key) {
+		return mirrorsByKey.computeIfAbsent(key, k -> new Mirror());
 	}
 
 	// --- creating branches

@@ -93,6 +93,31 @@ class JGitProviderTest {
 	}
 
 	@Test
+	void concurrentCallsShareOneMirrorSafely() throws Exception {
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				String name = "parallel/" + i;
+				calls.add(pool.submit(() -> git.createBranch(remote, name, "main")));
+				calls.add(pool.submit(() -> git.branches(remote)));
+			}
+			for (var call : calls) {
+				call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(git.branches(remote)).extracting(Branch::name).hasSize(13).contains("parallel/0", "parallel/11");
+		assertThat(origin.head("parallel/7")).isEqualTo(initial.getId());
+		try (var leftovers = Files.list(tmp.resolve("home/git/mirrors"))) {
+			assertThat(leftovers).extracting(path -> path.getFileName().toString()).containsExactly("hello.git");
+		}
+	}
+
+	@Test
 	void followsTheServiceWhenItsUrlChanges() throws Exception {
 		git.branches(remote);
 		try (OriginRepository other = OriginRepository.create(tmp.resolve("other.git"))) {
