@@ -12,6 +12,7 @@ import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,12 @@ public class ApplicationService {
 
 	private final GitProvider git;
 
-	ApplicationService(ApplicationMapper mapper, GitProvider git) {
+	private final ApplicationEventPublisher events;
+
+	ApplicationService(ApplicationMapper mapper, GitProvider git, ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.git = git;
+		this.events = events;
 	}
 
 	public List<Application> list() {
@@ -83,6 +87,7 @@ public class ApplicationService {
 	@Transactional
 	public void delete(String name) {
 		Application app = get(name);
+		events.publishEvent(new ApplicationDeleting(app.getName()));
 		mapper.deleteById(app.getId());
 		git.forget(new GitRemote(app.getName(), app.getRepoUrl()));
 	}

@@ -67,6 +67,7 @@ abstract class DeploymentFlowTests {
 		if (sample != null) {
 			sample.close();
 		}
+		org.springframework.util.FileSystemUtils.deleteRecursively(home.toFile());
 	}
 
 	Api api() {

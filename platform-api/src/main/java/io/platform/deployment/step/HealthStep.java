@@ -96,7 +96,7 @@ class HealthStep implements Step {
 		if (state.exitCode() != null) {
 			text.append(" with code ").append(state.exitCode());
 		}
-		if (state.message() != null && !state.message().isBlank()) {
+		if (state.message() != null && !state.message().isBlank() && !state.message().startsWith("exited with code")) {
 			text.append(", ").append(state.message());
 		}
 		return text.toString();
