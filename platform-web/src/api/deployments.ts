@@ -59,6 +59,8 @@ export const deploymentsApi = {
 	redeploy: (id: number | string) => http.post<Deployment>(`/api/deployments/${seg(id)}/redeploy`),
 	rollback: (id: number | string) => http.post<Deployment>(`/api/deployments/${seg(id)}/rollback`),
 	cancel: (id: number | string) => http.post<Deployment>(`/api/deployments/${seg(id)}/cancel`),
+	/** The whole log so far, as text. */
+	log: (id: number | string) => http.text(`/api/deployments/${seg(id)}/log`),
 	/** The live log (server-sent events `log`, `status`, `end`). */
 	logStreamUrl: (id: number | string) => `/api/deployments/${seg(id)}/log`,
 }

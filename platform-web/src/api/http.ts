@@ -59,8 +59,8 @@ export function errorDetail(e: unknown): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
-	const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+async function request<T>(method: Method, url: string, body?: unknown, accept = 'application/json'): Promise<T> {
+	const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` }
 	const init: RequestInit = { method, headers }
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json'
@@ -76,6 +76,7 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
 	if (!res.ok) {
 		throw new ApiError(res.status, parseProblem(text), `${res.status} ${res.statusText || 'error'}`.trim())
 	}
+	if (accept !== 'application/json') return text as T
 	if (res.status === 204 || text === '') return undefined as T
 	return JSON.parse(text) as T
 }
@@ -93,6 +94,7 @@ function parseProblem(text: string): Problem {
 
 export const http = {
 	get: <T>(url: string) => request<T>('GET', url),
+	text: (url: string) => request<string>('GET', url, undefined, 'text/plain'),
 	post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
 	put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
 	delete: (url: string) => request<void>('DELETE', url),

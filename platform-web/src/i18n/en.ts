@@ -151,7 +151,7 @@ export default {
 		actions: 'Actions',
 		redeploy: 'Redeploy',
 		rollback: 'Roll back',
-		rollbackConfirm: 'Roll back {env} to build #{build} ({branches} @ {commit})?',
+		rollbackConfirm: "Roll back {env} to build #{build} ({branches} {'@'} {commit})?",
 		rollbackTitle: 'Roll back',
 		redeployConfirm: 'Redeploy {branches} into {env} from their current heads?',
 		redeployTitle: 'Redeploy',

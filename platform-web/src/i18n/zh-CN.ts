@@ -153,7 +153,7 @@ const zhCN: typeof en = {
 		actions: '操作',
 		redeploy: '重新部署',
 		rollback: '回滚',
-		rollbackConfirm: '将 {env} 回滚到构建 #{build}（{branches} @ {commit}）？',
+		rollbackConfirm: "将 {env} 回滚到构建 #{build}（{branches} {'@'} {commit}）？",
 		rollbackTitle: '回滚',
 		redeployConfirm: '按当前最新提交将 {branches} 重新部署到 {env}？',
 		redeployTitle: '重新部署',
