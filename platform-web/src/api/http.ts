@@ -1,0 +1,104 @@
+/** A field the server refused, from the `errors` member of a problem detail. */
+export interface FieldError {
+	field: string
+	message: string
+}
+
+/** RFC 9457 problem details as the API sends them. */
+export interface Problem {
+	type?: string
+	title?: string
+	status?: number
+	detail?: string
+	instance?: string
+	errors?: FieldError[]
+}
+
+/**
+ * An answer that was not a success. `detail` is always something a person can read: the problem's
+ * detail, else its title, else the HTTP status line. `status` is 0 when the server could not be reached.
+ */
+export class ApiError extends Error {
+	readonly status: number
+	readonly detail: string
+	readonly title?: string
+	readonly type?: string
+	readonly errors: FieldError[]
+
+	constructor(status: number, problem: Problem, fallback: string) {
+		const detail = problem.detail || problem.title || fallback
+		super(detail)
+		this.name = 'ApiError'
+		this.status = status
+		this.detail = detail
+		this.title = problem.title
+		this.type = problem.type
+		this.errors = Array.isArray(problem.errors) ? problem.errors : []
+	}
+
+	/** The first message per field, for forms. */
+	get fieldErrors(): Record<string, string> {
+		const byField: Record<string, string> = {}
+		for (const e of this.errors) {
+			if (e.field && !(e.field in byField)) byField[e.field] = e.message
+		}
+		return byField
+	}
+}
+
+export function isApiError(e: unknown): e is ApiError {
+	return e instanceof ApiError
+}
+
+/** What a person should read about any error thrown by a call. */
+export function errorDetail(e: unknown): string {
+	if (e instanceof ApiError) return e.detail
+	if (e instanceof Error) return e.message
+	return String(e)
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+async function request<T>(method: Method, url: string, body?: unknown, accept = 'application/json'): Promise<T> {
+	const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` }
+	const init: RequestInit = { method, headers }
+	if (body !== undefined) {
+		headers['Content-Type'] = 'application/json'
+		init.body = JSON.stringify(body)
+	}
+	let res: Response
+	try {
+		res = await fetch(url, init)
+	} catch (e) {
+		throw new ApiError(0, {}, `Cannot reach the server (${e instanceof Error ? e.message : String(e)})`)
+	}
+	const text = await res.text()
+	if (!res.ok) {
+		throw new ApiError(res.status, parseProblem(text), `${res.status} ${res.statusText || 'error'}`.trim())
+	}
+	if (accept !== 'application/json') return text as T
+	if (res.status === 204 || text === '') return undefined as T
+	return JSON.parse(text) as T
+}
+
+function parseProblem(text: string): Problem {
+	if (!text) return {}
+	try {
+		const parsed: unknown = JSON.parse(text)
+		return parsed && typeof parsed === 'object' ? (parsed as Problem) : {}
+	} catch {
+		// an HTML error page from a proxy, say: not a problem document
+		return {}
+	}
+}
+
+export const http = {
+	get: <T>(url: string) => request<T>('GET', url),
+	text: (url: string) => request<string>('GET', url, undefined, 'text/plain'),
+	post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+	put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+	delete: (url: string) => request<void>('DELETE', url),
+}
+
+/** Encodes one path segment (a branch may hold slashes, an app name anything the server allows). */
+export const seg = (s: string | number) => encodeURIComponent(String(s))

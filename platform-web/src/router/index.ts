@@ -1,0 +1,21 @@
+import { createRouter, createWebHistory, type RouterHistory } from 'vue-router'
+
+// every page is its own chunk: the first load carries only the shell and the page asked for
+export const routes = [
+	{ path: '/', name: 'overview', component: () => import('@/views/overview/OverviewView.vue'), meta: { title: 'nav.overview' } },
+	{ path: '/apps', name: 'apps', component: () => import('@/views/apps/AppListView.vue'), meta: { title: 'nav.apps' } },
+	{ path: '/apps/new', name: 'app-new', component: () => import('@/views/apps/AppFormView.vue'), meta: { title: 'form.newTitle' } },
+	{ path: '/apps/:app', name: 'app', component: () => import('@/views/apps/AppDetailView.vue'), props: true },
+	{ path: '/apps/:app/edit', name: 'app-edit', component: () => import('@/views/apps/AppFormView.vue'), props: true },
+	{ path: '/deployments/:id', name: 'deployment', component: () => import('@/views/deployments/DeploymentView.vue'), props: true },
+	{ path: '/environments', name: 'environments', component: () => import('@/views/environments/EnvironmentsView.vue'), meta: { title: 'nav.environments' } },
+	{ path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+]
+
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
+	return createRouter({
+		history,
+		routes,
+		scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+	})
+}
