@@ -77,7 +77,8 @@ class DeploymentController {
 		return deployments.overview();
 	}
 
-	@GetMapping(path = "/api/deployments/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
+	/** The whole log as text (also what a browser gets when it opens the link). */
+	@GetMapping("/api/deployments/{id}/log")
 	ResponseEntity<String> log(@PathVariable long id) {
 		store.get(id);
 		return ResponseEntity.ok().contentType(TEXT_PLAIN_UTF8).body(logs.read(id));
