@@ -1,6 +1,6 @@
 package io.platform.application;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
@@ -27,9 +27,9 @@ public class Application {
 
 	private String jvmOptions;
 
-	private LocalDateTime createdAt;
+	private Instant createdAt;
 
-	private LocalDateTime updatedAt;
+	private Instant updatedAt;
 
 	public Long getId() {
 		return id;
@@ -95,19 +95,19 @@ public class Application {
 		this.jvmOptions = jvmOptions;
 	}
 
-	public LocalDateTime getCreatedAt() {
+	public Instant getCreatedAt() {
 		return createdAt;
 	}
 
-	public void setCreatedAt(LocalDateTime createdAt) {
+	public void setCreatedAt(Instant createdAt) {
 		this.createdAt = createdAt;
 	}
 
-	public LocalDateTime getUpdatedAt() {
+	public Instant getUpdatedAt() {
 		return updatedAt;
 	}
 
-	public void setUpdatedAt(LocalDateTime updatedAt) {
+	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
 	}
 
