@@ -2,7 +2,9 @@ package io.platform.application;
 
 import java.time.Instant;
 
+import com.baomidou.mybatisplus.annotation.FieldStrategy;
 import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
@@ -19,12 +21,15 @@ public class Application {
 
 	private String buildCommand;
 
+	// Optional fields: an update that clears them must write the null (mybatis-plus skips nulls by default).
+	@TableField(updateStrategy = FieldStrategy.ALWAYS)
 	private String artifact;
 
 	private int port;
 
 	private String healthPath;
 
+	@TableField(updateStrategy = FieldStrategy.ALWAYS)
 	private String jvmOptions;
 
 	private Instant createdAt;

@@ -119,6 +119,23 @@ class ApplicationControllerTest {
 	}
 
 	@Test
+	void updateWithoutOptionalFieldsClearsThem() throws Exception {
+		create("""
+				{"name": "reports", "repoUrl": "https://example.com/reports.git", "artifact": "target/r.jar",
+				 "jvmOptions": "-Xmx64m", "port": 9000}""").andExpect(status().isCreated());
+
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content(minimal("reports")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.artifact").value(nullValue()))
+			.andExpect(jsonPath("$.jvmOptions").value(nullValue()))
+			.andExpect(jsonPath("$.port").value(8080));
+		mvc.perform(get("/api/apps/reports"))
+			.andExpect(jsonPath("$.artifact").value(nullValue()))
+			.andExpect(jsonPath("$.jvmOptions").value(nullValue()))
+			.andExpect(jsonPath("$.port").value(8080));
+	}
+
+	@Test
 	void updateCannotRenameAService() throws Exception {
 		create(minimal("shipping")).andExpect(status().isCreated());
 
