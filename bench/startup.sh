@@ -6,8 +6,10 @@
 #   APP_ARGS="--server.tomcat.threads.max=20" bench/startup.sh   extra platform arguments
 #
 # Per run: a fresh platform.home and a free port; start = wall time from launch until
-# GET /actuator/health answers UP; RSS = VmRSS of the process 10 s after it is ready (IDLE_SECONDS).
-# The baseline is a trivial class that prints a line and sleeps, timed and sampled the same way.
+# GET /actuator/health answers UP; CPU = user+system time the process used until then (much less
+# sensitive than wall time to other work on the machine); RSS = VmRSS of the process 10 s after it is
+# ready (IDLE_SECONDS). The baseline is a trivial class that prints a line and sleeps, timed and sampled
+# the same way. The load average is printed before and after: compare runs made under similar load.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +37,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.0f", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"; }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 free_port() {
   local port
@@ -66,7 +69,7 @@ stop() {
 }
 
 bare_run() {
-  local out="$work/bare.out" start ready pid
+  local out="$work/bare.out" start ready pid cpu
   : > "$out"
   start=$(now_ms)
   java -cp "$work/idle" Idle > "$out" 2>&1 &
@@ -74,13 +77,14 @@ bare_run() {
   pids+=("$pid")
   until grep -q ready "$out"; do sleep 0.01; done
   ready=$(now_ms)
+  cpu=$(cpu_ms "$pid")
   sleep "$idle"
-  result="$(( ready - start )) $(rss_mb "$pid")"
+  result="$(( ready - start )) $cpu $(rss_mb "$pid")"
   stop "$pid"
 }
 
 platform_run() {
-  local home port start ready pid deadline
+  local home port start ready pid deadline cpu
   home=$(mktemp -d "$work/home.XXXX")
   port=$(free_port)
   start=$(now_ms)
@@ -99,31 +103,34 @@ platform_run() {
     sleep 0.05
   done
   ready=$(now_ms)
+  cpu=$(cpu_ms "$pid")
   sleep "$idle"
-  result="$(( ready - start )) $(rss_mb "$pid")"
+  result="$(( ready - start )) $cpu $(rss_mb "$pid")"
   stop "$pid"
 }
 
 echo "java: $(java -version 2>&1 | head -n 1); cores: $(nproc); JAVA_OPTS: ${JAVA_OPTS:-none}; APP_ARGS: ${APP_ARGS:-none}"
-printf '%-4s %12s %10s %12s %10s\n' run "start ms" "RSS MB" "bare ms" "bare MB"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+row() { printf '%-6s %9s %9s %8s %9s %9s %8s\n' "$@"; }
+row run "start ms" "CPU ms" "RSS MB" "bare ms" "bare CPU" "bare MB"
 : > "$work/platform.txt"
 : > "$work/bare.txt"
 for i in $(seq 1 "$runs"); do
   platform_run
-  read -r p_ms p_mb <<< "$result"
+  echo "$result" >> "$work/platform.txt"
+  read -r p_ms p_cpu p_mb <<< "$result"
   bare_run
-  read -r b_ms b_mb <<< "$result"
-  echo "$p_ms $p_mb" >> "$work/platform.txt"
-  echo "$b_ms $b_mb" >> "$work/bare.txt"
-  printf '%-4s %12s %10s %12s %10s\n' "$i" "$p_ms" "$p_mb" "$b_ms" "$b_mb"
+  echo "$result" >> "$work/bare.txt"
+  read -r b_ms b_cpu b_mb <<< "$result"
+  row "$i" "$p_ms" "$p_cpu" "$p_mb" "$b_ms" "$b_cpu" "$b_mb"
 done
 
-p_ms=$(cut -d' ' -f1 "$work/platform.txt" | median)
-p_mb=$(cut -d' ' -f2 "$work/platform.txt" | median)
-b_ms=$(cut -d' ' -f1 "$work/bare.txt" | median)
-b_mb=$(cut -d' ' -f2 "$work/bare.txt" | median)
-printf '%-4s %12s %10s %12s %10s\n' median "$p_ms" "$p_mb" "$b_ms" "$b_mb"
-awk -v pm="$p_ms" -v pr="$p_mb" -v bm="$b_ms" -v br="$b_mb" 'BEGIN {
-  printf "platform: start %.1f s (goal <= 10 s), idle RSS %d MB (goal <= 300 MB)\n", pm / 1000, pr
-  printf "ratio to a bare JVM: start x%.1f, RSS x%.1f\n", pm / bm, pr / br
+col() { cut -d' ' -f"$2" "$work/$1.txt" | median; }
+p_ms=$(col platform 1); p_cpu=$(col platform 2); p_mb=$(col platform 3)
+b_ms=$(col bare 1); b_cpu=$(col bare 2); b_mb=$(col bare 3)
+row median "$p_ms" "$p_cpu" "$p_mb" "$b_ms" "$b_cpu" "$b_mb"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v pm="$p_ms" -v pc="$p_cpu" -v pr="$p_mb" -v bm="$b_ms" -v bc="$b_cpu" -v br="$b_mb" 'BEGIN {
+  printf "platform: start %.1f s (goal <= 10 s), CPU to ready %.1f s, idle RSS %d MB (goal <= 300 MB)\n", pm / 1000, pc / 1000, pr
+  printf "ratio to a bare JVM: start x%.1f, CPU x%.1f, RSS x%.1f\n", pm / bm, pc / (bc > 0 ? bc : 1), pr / br
 }'
