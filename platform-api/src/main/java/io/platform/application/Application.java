@@ -1,8 +1,10 @@
 package io.platform.application;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 
+import com.baomidou.mybatisplus.annotation.FieldStrategy;
 import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
@@ -19,17 +21,20 @@ public class Application {
 
 	private String buildCommand;
 
+	// Optional fields: an update that clears them must write the null (mybatis-plus skips nulls by default).
+	@TableField(updateStrategy = FieldStrategy.ALWAYS)
 	private String artifact;
 
 	private int port;
 
 	private String healthPath;
 
+	@TableField(updateStrategy = FieldStrategy.ALWAYS)
 	private String jvmOptions;
 
-	private LocalDateTime createdAt;
+	private Instant createdAt;
 
-	private LocalDateTime updatedAt;
+	private Instant updatedAt;
 
 	public Long getId() {
 		return id;
@@ -95,19 +100,19 @@ public class Application {
 		this.jvmOptions = jvmOptions;
 	}
 
-	public LocalDateTime getCreatedAt() {
+	public Instant getCreatedAt() {
 		return createdAt;
 	}
 
-	public void setCreatedAt(LocalDateTime createdAt) {
+	public void setCreatedAt(Instant createdAt) {
 		this.createdAt = createdAt;
 	}
 
-	public LocalDateTime getUpdatedAt() {
+	public Instant getUpdatedAt() {
 		return updatedAt;
 	}
 
-	public void setUpdatedAt(LocalDateTime updatedAt) {
+	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
 	}
 

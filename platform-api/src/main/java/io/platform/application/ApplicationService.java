@@ -1,7 +1,9 @@
 package io.platform.application;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -57,7 +59,7 @@ public class ApplicationService {
 		Application app = new Application();
 		app.setName(request.name());
 		apply(request, app);
-		app.setCreatedAt(LocalDateTime.now());
+		app.setCreatedAt(now());
 		app.setUpdatedAt(app.getCreatedAt());
 		if (find(request.name()) != null) {
 			throw duplicate(request.name());
@@ -79,7 +81,7 @@ public class ApplicationService {
 					"The name of a service cannot change (it is '" + name + "'); register a new service instead.");
 		}
 		apply(request, app);
-		app.setUpdatedAt(LocalDateTime.now());
+		app.setUpdatedAt(now());
 		mapper.updateById(app);
 		return app;
 	}
@@ -90,6 +92,11 @@ public class ApplicationService {
 		events.publishEvent(new ApplicationDeleting(app.getName()));
 		mapper.deleteById(app.getId());
 		git.forget(new GitRemote(app.getName(), app.getRepoUrl()));
+	}
+
+	// The columns keep milliseconds: the answer to a write then equals what a later read returns.
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private Application find(String name) {
@@ -129,12 +136,9 @@ public class ApplicationService {
 			}
 		}
 		String artifact = blankToNull(request.artifact());
-		if (artifact != null) {
-			Path path = Path.of(artifact).normalize();
-			if (path.isAbsolute() || path.startsWith("..") || artifact.contains("\\")) {
-				throw new InvalidInputException("artifact",
-						"Artifact must be a path inside the repository, such as target/app.jar.");
-			}
+		if (artifact != null && !isInsideRepository(artifact)) {
+			throw new InvalidInputException("artifact",
+					"Artifact must be a path inside the repository, such as target/app.jar.");
 		}
 		app.setRepoUrl(repoUrl);
 		app.setBuildCommand(buildCommand);
@@ -142,6 +146,17 @@ public class ApplicationService {
 		app.setPort(request.port() == null ? DEFAULT_PORT : request.port());
 		app.setHealthPath(request.healthPath() == null ? DEFAULT_HEALTH_PATH : request.healthPath());
 		app.setJvmOptions(jvmOptions);
+	}
+
+	private static boolean isInsideRepository(String artifact) {
+		Path path;
+		try {
+			path = Path.of(artifact).normalize();
+		}
+		catch (InvalidPathException ex) {
+			return false;
+		}
+		return !path.isAbsolute() && !path.startsWith("..") && !path.toString().isEmpty() && !artifact.contains("\\");
 	}
 
 	private static String blankToNull(String value) {

@@ -1,14 +1,14 @@
 package io.platform.application;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.List;
 
 import io.platform.git.GitUrls;
 
 /** A service as the API shows it; credentials in the repository URL are masked. */
 public record ApplicationView(String name, String repoUrl, String buildCommand, List<String> buildArgs,
-		String artifact, int port, String healthPath, String jvmOptions, LocalDateTime createdAt,
-		LocalDateTime updatedAt) {
+		String artifact, int port, String healthPath, String jvmOptions, Instant createdAt,
+		Instant updatedAt) {
 
 	static ApplicationView of(Application app) {
 		return new ApplicationView(app.getName(), GitUrls.mask(app.getRepoUrl()), app.getBuildCommand(),

@@ -18,7 +18,8 @@ public final class GitUrls {
 	 * Only plain transports are allowed: no {@code ext::} helpers, no local paths without {@code file://}.
 	 */
 	public static String problem(String url) {
-		if (url.startsWith("-") || url.contains("::") || url.chars().anyMatch(Character::isISOControl)) {
+		if (url.startsWith("-") || url.contains("::")
+				|| url.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
 			return "'" + mask(url) + "' is not a Git URL the platform accepts (use file://, http(s)://, ssh:// or user@host:path)";
 		}
 		URIish uri;
@@ -48,17 +49,9 @@ public final class GitUrls {
 		if (url == null) {
 			return null;
 		}
-		try {
-			URIish uri = new URIish(url);
-			if (uri.getPass() == null) {
-				return url;
-			}
-			// URIish escapes '*', so a placeholder goes in and the mask replaces it afterwards.
-			return uri.setPass("PLATFORMMASKEDPASSWORD").toPrivateString().replace("PLATFORMMASKEDPASSWORD", "******");
-		}
-		catch (URISyntaxException ex) {
-			return url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:******@");
-		}
+		// A pattern rather than URIish: URIish percent-encodes the mask and gives up on malformed URLs,
+		// whose passwords must be hidden all the same.
+		return url.replaceAll("(^|[/\\s])([^\\s/@:]+):[^\\s/@]*@", "$1$2:******@");
 	}
 
 }

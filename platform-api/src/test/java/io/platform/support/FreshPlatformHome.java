@@ -1,0 +1,47 @@
+package io.platform.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * Gives each test application context its own empty {@code platform.home} (so a fresh H2 database),
+ * removed when the context closes. Test classes that share the configuration share one context.
+ */
+public class FreshPlatformHome implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Path home;
+		try {
+			home = Files.createTempDirectory("platform-home-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		TestPropertyValues.of("platform.home=" + home).applyTo(context);
+		context.addApplicationListener(event -> {
+			if (event instanceof ContextClosedEvent) {
+				delete(home);
+			}
+		});
+	}
+
+	private static void delete(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A leftover temp folder is harmless.
+		}
+	}
+
+}
