@@ -44,9 +44,10 @@ abstract class DeploymentFlowTests {
 	RuntimeDriver runtime;
 
 	static void properties(DynamicPropertyRegistry registry, String runtime) throws Exception {
-		home = Files.createTempDirectory("platform-flow-");
-		sample = SampleService.create(home.resolve("repos"));
-		registry.add("platform.home", () -> home.resolve("home").toString());
+		Path dir = Files.createTempDirectory("platform-flow-");
+		home = dir;
+		sample = SampleService.create(dir.resolve("repos"));
+		registry.add("platform.home", () -> dir.resolve("home").toString());
 		registry.add("platform.runtime", () -> runtime);
 		registry.add("platform.deploy.health-timeout", () -> "30s");
 	}
@@ -88,8 +89,7 @@ abstract class DeploymentFlowTests {
 		firstDeployment = started.body().get("id").asLong();
 
 		JsonNode done = api.awaitEnd(firstDeployment);
-		assertThat(done.get("status").asString()).as(api.text("/api/deployments/" + firstDeployment + "/log"))
-			.isEqualTo("RUNNING");
+		assertStatus(api, done, "RUNNING");
 		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
 		assertThat(done.get("image").asString()).isEqualTo("sample:dev-1");
 		JsonNode heads = done.get("heads");
@@ -112,7 +112,7 @@ abstract class DeploymentFlowTests {
 			.get("id")
 			.asLong();
 		JsonNode done = api.awaitEnd(id);
-		assertThat(done.get("status").asString()).isEqualTo("FAILED");
+		assertStatus(api, done, "FAILED");
 		assertThat(done.get("error").asString()).contains("feature-a", "conflicting", "src/main/java/sample/App.java");
 		assertThat(done.get("buildNumber").isNull()).isTrue();
 		assertThat(step(done, "build")).isEqualTo("CANCELLED");
@@ -129,7 +129,7 @@ abstract class DeploymentFlowTests {
 			.get("id")
 			.asLong();
 		JsonNode done = api.awaitEnd(id);
-		assertThat(done.get("status").asString()).isEqualTo("FAILED");
+		assertStatus(api, done, "FAILED");
 		assertThat(done.get("error").asString()).contains("stopped before it became healthy", "code 2",
 				"FATAL: missing DATABASE_URL");
 		assertThat(runtime.workloads()).extracting(Workload::deploymentId).doesNotContain(id);
@@ -146,7 +146,7 @@ abstract class DeploymentFlowTests {
 		assertThat(answer.body().get("kind").asString()).isEqualTo("REDEPLOY");
 		long id = answer.body().get("id").asLong();
 		JsonNode done = api.awaitEnd(id);
-		assertThat(done.get("status").asString()).isEqualTo("RUNNING");
+		assertStatus(api, done, "RUNNING");
 		assertThat(done.get("buildNumber").asInt()).isGreaterThan(1);
 		assertThat(api.fetch(done.get("url").asString())).contains("hello from the fix", "feature-b");
 
@@ -163,7 +163,7 @@ abstract class DeploymentFlowTests {
 		assertThat(answer.status()).isEqualTo(202);
 		long id = answer.body().get("id").asLong();
 		JsonNode done = api.awaitEnd(id);
-		assertThat(done.get("status").asString()).isEqualTo("RUNNING");
+		assertStatus(api, done, "RUNNING");
 		assertThat(done.get("kind").asString()).isEqualTo("ROLLBACK");
 		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
 		assertThat(done.get("image").asString()).isEqualTo("sample:dev-1");
@@ -185,7 +185,7 @@ abstract class DeploymentFlowTests {
 			.get("id")
 			.asLong();
 		JsonNode done = api.awaitEnd(id);
-		assertThat(done.get("status").asString()).isEqualTo("RUNNING");
+		assertStatus(api, done, "RUNNING");
 		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
 		assertThat(api.fetch(done.get("url").asString())).contains("built for test", "running in test");
 
@@ -217,7 +217,7 @@ abstract class DeploymentFlowTests {
 				Duration.ofMinutes(1));
 		assertThat(api.post("/api/deployments/" + first + "/cancel", null).status()).isEqualTo(200);
 		JsonNode done = api.awaitEnd(first);
-		assertThat(done.get("status").asString()).isEqualTo("CANCELLED");
+		assertStatus(api, done, "CANCELLED");
 		assertThat(runtime.workloads()).extracting(Workload::deploymentId).doesNotContain(first);
 		assertThat(api.post("/api/deployments/" + first + "/cancel", null).status()).isEqualTo(409);
 	}
@@ -240,6 +240,13 @@ abstract class DeploymentFlowTests {
 			.isEqualTo(404);
 		assertThat(api.post("/api/deployments/999999/rollback", null).status()).isEqualTo(404);
 		assertThat(api.get("/api/apps/sample/deployments").body().size()).isEqualTo(before);
+	}
+
+	/** Asserts the status, showing the deployment and its log when it is not the expected one. */
+	private static void assertStatus(Api api, JsonNode deployment, String expected) {
+		assertThat(deployment.get("status").asString())
+			.as(() -> deployment + "\nlog:\n" + api.text("/api/deployments/" + deployment.get("id").asLong() + "/log"))
+			.isEqualTo(expected);
 	}
 
 	private void assertStillServing(Api api, long id) {

@@ -210,6 +210,9 @@ public class DockerDriver implements RuntimeDriver {
 
 	@Override
 	public Workload start(WorkloadSpec spec, Consumer<String> log) {
+		// Deployment ids are only unique within one installation: its owner id keeps names apart on a shared engine.
+		String containerName = settings.owner() == null ? spec.name()
+				: spec.name() + "-" + settings.owner().substring(0, Math.min(8, settings.owner().length()));
 		String network = ensureNetwork(spec.env(), log);
 		ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
 		List<String> env = new ArrayList<>();
@@ -243,7 +246,7 @@ public class DockerDriver implements RuntimeDriver {
 		String id;
 		try {
 			CreateContainerResponse created = client.createContainerCmd(spec.image())
-				.withName(spec.name())
+				.withName(containerName)
 				.withHostName(spec.app())
 				.withEnv(env)
 				.withCmd(command)
@@ -258,23 +261,23 @@ public class DockerDriver implements RuntimeDriver {
 			throw new RuntimeFailure("Image " + spec.image() + " is not on the Docker engine; bake it again", ex);
 		}
 		catch (ConflictException ex) {
-			throw new RuntimeFailure("A container named " + spec.name() + " already exists", ex);
+			throw new RuntimeFailure("A container named " + containerName + " already exists", ex);
 		}
 		catch (RuntimeException ex) {
-			throw failure("create container " + spec.name(), ex);
+			throw failure("create container " + containerName, ex);
 		}
 		try {
 			client.startContainerCmd(id).exec();
 			int port = publishedPort(client.inspectContainerCmd(id).exec(), spec.containerPort());
-			log.accept("Started container " + spec.name() + " (" + shortId(id) + ") on network " + network
+			log.accept("Started container " + containerName + " (" + shortId(id) + ") on network " + network
 					+ ", published on " + reachableHost() + ":" + port);
-			return new Workload(id, spec.name(), spec.app(), spec.env(), spec.deploymentId(), spec.image(),
+			return new Workload(id, containerName, spec.app(), spec.env(), spec.deploymentId(), spec.image(),
 					reachableHost(), port);
 		}
 		catch (RuntimeException ex) {
 			// Leave nothing half-started behind: the caller sees the failure, not a dead container.
 			remove(id);
-			throw failure("start container " + spec.name(), ex);
+			throw failure("start container " + containerName, ex);
 		}
 	}
 
