@@ -122,7 +122,25 @@ public class DeploymentService {
 	}
 
 	public DeploymentView view(Deployment deployment) {
-		return DeploymentView.of(deployment, store.steps(deployment.getId()));
+		return DeploymentView.of(deployment, store.steps(deployment.getId()), health(deployment));
+	}
+
+	private DeploymentView.WorkloadHealth health(Deployment deployment) {
+		if (deployment.getStatus() != DeploymentStatus.RUNNING || deployment.getWorkloadId() == null) {
+			return null;
+		}
+		try {
+			return switch (runtimes.driver(deployment.getEnv()).inspect(deployment.getWorkloadId()).phase()) {
+				case RUNNING -> DeploymentView.WorkloadHealth.HEALTHY;
+				case STARTING -> DeploymentView.WorkloadHealth.PROGRESSING;
+				case EXITED -> DeploymentView.WorkloadHealth.DEGRADED;
+				case MISSING -> DeploymentView.WorkloadHealth.MISSING;
+			};
+		}
+		catch (RuntimeException ex) {
+			// The runtime does not answer: say nothing rather than fail the whole view.
+			return null;
+		}
 	}
 
 	public List<DeploymentView> history(String appName, String envName, int limit) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -60,6 +61,20 @@ final class Api {
 		// RUNNING with a step means it serves but is still switching: not over yet.
 		return await(id, d -> !d.get("status").asString().matches("QUEUED|BUILDING|STARTING") && d.get("step").isNull(),
 				Duration.ofMinutes(3));
+	}
+
+	/** Reads a server-sent event stream until the server closes it; its lines, in order. */
+	List<String> stream(String path, Duration timeout) throws Exception {
+		HttpResponse<java.util.stream.Stream<String>> response = http.send(
+				HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").timeout(timeout).GET().build(),
+				HttpResponse.BodyHandlers.ofLines());
+		java.util.concurrent.CompletableFuture<List<String>> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			try (java.util.stream.Stream<String> lines = response.body()) {
+				return lines.filter(line -> !line.isEmpty()).toList();
+			}
+		});
+		// Bounded: a stream that never ends fails the test instead of hanging it.
+		return read.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 	}
 
 	/** GET on an app's own URL; the body, or null when nothing answers. */

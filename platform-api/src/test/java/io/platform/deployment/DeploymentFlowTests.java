@@ -242,6 +242,27 @@ abstract class DeploymentFlowTests {
 		assertThat(api.get("/api/apps/sample/deployments").body().size()).isEqualTo(before);
 	}
 
+	@Test
+	@Order(9)
+	void theLiveLogStreamsLinesAndStatusChangesUntilTheEnd() throws Exception {
+		Api api = api();
+		long id = api.post("/api/apps/sample/deployments", Map.of("env", "test", "branches", List.of("feature-b")))
+			.body()
+			.get("id")
+			.asLong();
+		List<String> events = api.stream("/api/deployments/" + id + "/log", Duration.ofMinutes(3));
+		String stream = String.join("\n", events);
+		assertThat(stream).contains("event:log", "event:status", "[build]", "[health]");
+		int end = events.indexOf("event:end");
+		assertThat(end).as(stream).isPositive();
+		assertThat(events.get(end + 1)).startsWith("data:").contains("\"status\":\"RUNNING\"");
+		assertThat(api.get("/api/deployments/" + id).body().get("health").asString()).isEqualTo("HEALTHY");
+
+		// A finished deployment's stream gives the whole log and ends at once.
+		List<String> replay = api.stream("/api/deployments/" + id + "/log", Duration.ofSeconds(10));
+		assertThat(String.join("\n", replay)).contains("[build]", "event:end");
+	}
+
 	/** Asserts the status, showing the deployment and its log when it is not the expected one. */
 	private static void assertStatus(Api api, JsonNode deployment, String expected) {
 		assertThat(deployment.get("status").asString())
