@@ -107,10 +107,7 @@ abstract class DeploymentFlowTests {
 	@Order(2)
 	void conflictingBranchesFailBeforeAnyBuildAndNameTheFiles() throws Exception {
 		Api api = api();
-		long id = api.post("/api/apps/sample/deployments", Map.of("env", "dev", "branches", List.of("feature-a", "conflicting")))
-			.body()
-			.get("id")
-			.asLong();
+		long id = deploy(api, "dev", "feature-a", "conflicting");
 		JsonNode done = api.awaitEnd(id);
 		assertStatus(api, done, "FAILED");
 		assertThat(done.get("error").asString()).contains("feature-a", "conflicting", "src/main/java/sample/App.java");
@@ -124,10 +121,7 @@ abstract class DeploymentFlowTests {
 	@Order(3)
 	void anAppThatCannotStartFailsTheHealthGateAndThePreviousKeepsServing() throws Exception {
 		Api api = api();
-		long id = api.post("/api/apps/sample/deployments", Map.of("env", "dev", "branches", List.of("broken")))
-			.body()
-			.get("id")
-			.asLong();
+		long id = deploy(api, "dev", "broken");
 		JsonNode done = api.awaitEnd(id);
 		assertStatus(api, done, "FAILED");
 		assertThat(done.get("error").asString()).contains("stopped before it became healthy", "code 2",
@@ -180,10 +174,7 @@ abstract class DeploymentFlowTests {
 	@Order(6)
 	void eachEnvironmentGetsAJarOfItsOwnWithItsOwnBuildNumbers() throws Exception {
 		Api api = api();
-		long id = api.post("/api/apps/sample/deployments", Map.of("env", "test", "branches", List.of("main")))
-			.body()
-			.get("id")
-			.asLong();
+		long id = deploy(api, "test", "main");
 		JsonNode done = api.awaitEnd(id);
 		assertStatus(api, done, "RUNNING");
 		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
@@ -200,14 +191,8 @@ abstract class DeploymentFlowTests {
 	@Order(7)
 	void aSecondDeploymentWaitsItsTurnAndCanBeCancelledWhileQueuedOrRunning() throws Exception {
 		Api api = api();
-		long first = api.post("/api/apps/sample/deployments", Map.of("env", "pre", "branches", List.of("main")))
-			.body()
-			.get("id")
-			.asLong();
-		long second = api.post("/api/apps/sample/deployments", Map.of("env", "pre", "branches", List.of("feature-a")))
-			.body()
-			.get("id")
-			.asLong();
+		long first = deploy(api, "pre", "main");
+		long second = deploy(api, "pre", "feature-a");
 		assertThat(api.get("/api/deployments/" + second).body().get("status").asString()).isEqualTo("QUEUED");
 		Api.Answer cancelled = api.post("/api/deployments/" + second + "/cancel", null);
 		assertThat(cancelled.status()).isEqualTo(200);
@@ -246,10 +231,7 @@ abstract class DeploymentFlowTests {
 	@Order(9)
 	void theLiveLogStreamsLinesAndStatusChangesUntilTheEnd() throws Exception {
 		Api api = api();
-		long id = api.post("/api/apps/sample/deployments", Map.of("env", "test", "branches", List.of("feature-b")))
-			.body()
-			.get("id")
-			.asLong();
+		long id = deploy(api, "test", "feature-b");
 		List<String> events = api.stream("/api/deployments/" + id + "/log", Duration.ofMinutes(3));
 		String stream = String.join("\n", events);
 		assertThat(stream).contains("event:log", "event:status", "[build]", "[health]");
@@ -261,6 +243,12 @@ abstract class DeploymentFlowTests {
 		// A finished deployment's stream gives the whole log and ends at once.
 		List<String> replay = api.stream("/api/deployments/" + id + "/log", Duration.ofSeconds(10));
 		assertThat(String.join("\n", replay)).contains("[build]", "event:end");
+	}
+
+	private static long deploy(Api api, String env, String... branches) {
+		Api.Answer answer = api.post("/api/apps/sample/deployments", Map.of("env", env, "branches", List.of(branches)));
+		assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+		return answer.body().get("id").asLong();
 	}
 
 	/** Asserts the status, showing the deployment and its log when it is not the expected one. */
