@@ -1,12 +1,13 @@
 -- Deployments and their steps; every step is saved as it runs so a restart knows where each one was.
+-- Long texts are TEXT: utf8mb4 VARCHARs of that size overflow MySQL's 64 KB row limit.
 CREATE TABLE deployment (
   id           BIGINT        NOT NULL AUTO_INCREMENT,
   app          VARCHAR(63)   NOT NULL,
   env          VARCHAR(32)   NOT NULL,
   kind         VARCHAR(16)   NOT NULL,
   source_id    BIGINT,
-  branches     VARCHAR(4000) NOT NULL,
-  heads        VARCHAR(8000),
+  branches     TEXT          NOT NULL,
+  heads        TEXT,
   commit_id    VARCHAR(64),
   build_number INT,
   image        VARCHAR(255),
@@ -14,7 +15,7 @@ CREATE TABLE deployment (
   step         VARCHAR(16),
   workload_id  VARCHAR(128),
   url          VARCHAR(255),
-  error        VARCHAR(4000),
+  error        TEXT,
   requested_by VARCHAR(64),
   created_at   TIMESTAMP(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   started_at   TIMESTAMP(3)  NULL,
