@@ -23,6 +23,37 @@ public class Environment {
 
 	private LocalDateTime createdAt;
 
+	/** {@code null}: the platform's runtime; {@code process}; or a Docker engine URL. */
+	private String runtime;
+
+	private Integer memoryLimitMb;
+
+	private Double cpuLimit;
+
+	public String getRuntime() {
+		return runtime;
+	}
+
+	public void setRuntime(String runtime) {
+		this.runtime = runtime;
+	}
+
+	public Integer getMemoryLimitMb() {
+		return memoryLimitMb;
+	}
+
+	public void setMemoryLimitMb(Integer memoryLimitMb) {
+		this.memoryLimitMb = memoryLimitMb;
+	}
+
+	public Double getCpuLimit() {
+		return cpuLimit;
+	}
+
+	public void setCpuLimit(Double cpuLimit) {
+		this.cpuLimit = cpuLimit;
+	}
+
 	public Long getId() {
 		return id;
 	}

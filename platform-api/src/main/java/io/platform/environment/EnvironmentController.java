@@ -1,8 +1,18 @@
 package io.platform.environment;
 
+import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +29,38 @@ class EnvironmentController {
 	@GetMapping
 	List<EnvironmentView> list() {
 		return environments.list().stream().map(EnvironmentView::of).toList();
+	}
+
+	@GetMapping("/{env}")
+	EnvironmentView get(@PathVariable String env) {
+		return EnvironmentView.of(environments.get(env));
+	}
+
+	@PostMapping
+	ResponseEntity<EnvironmentView> create(@Valid @RequestBody EnvironmentRequest request) {
+		Environment environment = environments.create(request);
+		return ResponseEntity.created(URI.create("/api/environments/" + environment.getName()))
+			.body(EnvironmentView.of(environment));
+	}
+
+	@PutMapping("/{env}")
+	EnvironmentView update(@PathVariable String env, @Valid @RequestBody EnvironmentRequest request) {
+		return EnvironmentView.of(environments.update(env, request));
+	}
+
+	@DeleteMapping("/{env}")
+	ResponseEntity<Void> delete(@PathVariable String env) {
+		environments.delete(env);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The environments in a new order: {@code {"names": ["dev", "test", ...]}}. */
+	@PutMapping("/order")
+	List<EnvironmentView> reorder(@Valid @RequestBody Order order) {
+		return environments.reorder(order.names()).stream().map(EnvironmentView::of).toList();
+	}
+
+	record Order(@NotEmpty(message = "must list the environments in their new order") List<String> names) {
 	}
 
 }

@@ -1,35 +1,147 @@
 package io.platform.environment;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import io.platform.PlatformProperties;
+import io.platform.env.runtime.docker.DockerDriver;
+import io.platform.support.web.ConflictException;
+import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the environments; other features ask it to resolve an environment by name. */
+/** Reads and manages the environments; other features resolve an environment by name here. */
 @Service
 public class EnvironmentService {
 
+	/** The runtime value that asks for local processes. */
+	public static final String PROCESS_RUNTIME = "process";
+
 	private final EnvironmentMapper mapper;
 
-	EnvironmentService(EnvironmentMapper mapper) {
+	private final ApplicationEventPublisher events;
+
+	private final String defaultDomain;
+
+	EnvironmentService(EnvironmentMapper mapper, ApplicationEventPublisher events, PlatformProperties properties) {
 		this.mapper = mapper;
+		this.events = events;
+		this.defaultDomain = properties.domain();
 	}
 
 	public List<Environment> list() {
-		return mapper.selectList(new LambdaQueryWrapper<Environment>().orderByAsc(Environment::getSortOrder));
+		return mapper.selectList(new LambdaQueryWrapper<Environment>().orderByAsc(Environment::getSortOrder)
+			.orderByAsc(Environment::getId));
 	}
 
 	/** The environment of that name, or a 404 problem that lists the known ones. */
 	public Environment get(String name) {
-		Environment environment = mapper
-			.selectOne(new LambdaQueryWrapper<Environment>().eq(Environment::getName, name));
+		Environment environment = find(name);
 		if (environment == null) {
 			throw new NotFoundException("Environment '" + name + "' does not exist; known environments: "
 					+ list().stream().map(Environment::getName).toList() + ".");
 		}
 		return environment;
+	}
+
+	@Transactional
+	public Environment create(EnvironmentRequest request) {
+		if (find(request.name()) != null) {
+			throw new ConflictException("An environment named '" + request.name() + "' already exists.");
+		}
+		List<Environment> all = list();
+		Environment environment = new Environment();
+		environment.setName(request.name());
+		environment.setSortOrder(request.order() != null ? request.order()
+				: all.stream().mapToInt(Environment::getSortOrder).max().orElse(0) + 1);
+		environment.setCreatedAt(LocalDateTime.now());
+		apply(request, environment);
+		try {
+			mapper.insert(environment);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("An environment named '" + request.name() + "' already exists.");
+		}
+		return environment;
+	}
+
+	@Transactional
+	public Environment update(String name, EnvironmentRequest request) {
+		Environment environment = get(name);
+		if (!name.equals(request.name())) {
+			throw new InvalidInputException("name", "The name of an environment cannot change (it is '" + name
+					+ "'); add a new environment instead.");
+		}
+		if (request.order() != null) {
+			environment.setSortOrder(request.order());
+		}
+		apply(request, environment);
+		mapper.updateById(environment);
+		return environment;
+	}
+
+	/** Removes an environment; features with something running there refuse through {@link EnvironmentDeleting}. */
+	@Transactional
+	public void delete(String name) {
+		Environment environment = get(name);
+		events.publishEvent(new EnvironmentDeleting(environment.getName()));
+		mapper.deleteById(environment.getId());
+	}
+
+	/** Puts the environments in the given order; the list must name each environment exactly once. */
+	@Transactional
+	public List<Environment> reorder(List<String> names) {
+		List<Environment> all = list();
+		Set<String> known = new HashSet<>(all.stream().map(Environment::getName).toList());
+		if (names.size() != known.size() || !known.equals(new HashSet<>(names))) {
+			throw new InvalidInputException("names", "The new order must name every environment exactly once: "
+					+ all.stream().map(Environment::getName).toList() + ".");
+		}
+		for (Environment environment : all) {
+			environment.setSortOrder(names.indexOf(environment.getName()) + 1);
+			mapper.updateById(environment);
+		}
+		return list();
+	}
+
+	private Environment find(String name) {
+		return mapper.selectOne(new LambdaQueryWrapper<Environment>().eq(Environment::getName, name));
+	}
+
+	private void apply(EnvironmentRequest request, Environment environment) {
+		environment.setDomain(request.domain() == null || request.domain().isBlank() ? defaultDomain : request.domain());
+		environment.setIsProtected(Boolean.TRUE.equals(request.isProtected()));
+		environment.setRuntime(checkedRuntime(request.runtime()));
+		environment.setMemoryLimitMb(request.memoryLimitMb());
+		environment.setCpuLimit(request.cpuLimit());
+	}
+
+	/** {@code null}, {@code process}, or a Docker engine URL that answers now. */
+	private static String checkedRuntime(String runtime) {
+		if (runtime == null || runtime.isBlank()) {
+			return null;
+		}
+		String value = runtime.strip();
+		if (PROCESS_RUNTIME.equals(value)) {
+			return value;
+		}
+		if (!value.matches("(unix|tcp)://\\S+")) {
+			throw new InvalidInputException("runtime", "Runtime '" + value
+					+ "' is neither 'process' nor a Docker engine URL such as unix:///var/run/docker.sock or tcp://host:2376.");
+		}
+		if (!DockerDriver.answers(value, Duration.ofSeconds(3))) {
+			throw new InvalidInputException("runtime", "No Docker engine answers at " + value
+					+ "; check the address and that the engine runs and is reachable from the platform.");
+		}
+		return value;
 	}
 
 }

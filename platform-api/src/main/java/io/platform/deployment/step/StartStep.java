@@ -11,6 +11,7 @@ import io.platform.deployment.StepName;
 import io.platform.env.runtime.RuntimeFailure;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadSpec;
+import io.platform.environment.RuntimeTargets;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StartStep implements Step {
+
+	private final RuntimeTargets targets;
+
+	StartStep(RuntimeTargets targets) {
+		this.targets = targets;
+	}
 
 	@Override
 	public StepName name() {
@@ -41,7 +48,7 @@ class StartStep implements Step {
 		variables.put("PLATFORM_DEPLOYMENT_ID", Long.toString(deployment.getId()));
 		List<String> jvmOptions = app.getJvmOptions() == null ? List.of() : CommandLine.split(app.getJvmOptions());
 		WorkloadSpec spec = new WorkloadSpec(deployment.getApp(), deployment.getEnv(), deployment.getId(),
-				deployment.getImage(), app.getPort(), variables, jvmOptions, WorkloadSpec.Resources.NONE);
+				deployment.getImage(), app.getPort(), variables, jvmOptions, targets.resources(deployment.getEnv()));
 		Workload workload;
 		try {
 			workload = context.runtime().start(spec, context.log());

@@ -3,6 +3,7 @@ package io.platform.deployment;
 import java.util.List;
 
 import io.platform.application.ApplicationDeleting;
+import io.platform.environment.EnvironmentDeleting;
 import io.platform.environment.RuntimeTargets;
 import io.platform.support.web.ConflictException;
 
@@ -10,11 +11,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a service is deleted: refuses while one of its deployments is in progress, otherwise stops its
- * running instances and forgets its deployments and their logs.
+ * Keeps deployments consistent when what they belong to goes away. A service being deleted: refused while
+ * one of its deployments is in progress, otherwise its running instances are stopped and its deployments
+ * and their logs forgotten. An environment being removed: refused while anything runs or deploys there.
  */
 @Component
-class ApplicationCleanup {
+class DeploymentCleanup {
 
 	private final DeploymentStore store;
 
@@ -22,7 +24,7 @@ class ApplicationCleanup {
 
 	private final RuntimeTargets runtimes;
 
-	ApplicationCleanup(DeploymentStore store, DeploymentLogs logs, RuntimeTargets runtimes) {
+	DeploymentCleanup(DeploymentStore store, DeploymentLogs logs, RuntimeTargets runtimes) {
 		this.store = store;
 		this.logs = logs;
 		this.runtimes = runtimes;
@@ -46,6 +48,21 @@ class ApplicationCleanup {
 			}
 		}
 		logs.delete(store.deleteAll(event.name()));
+	}
+
+	@EventListener
+	void on(EnvironmentDeleting event) {
+		List<Deployment> there = store
+			.withStatus(DeploymentStatus.QUEUED, DeploymentStatus.BUILDING, DeploymentStatus.STARTING,
+					DeploymentStatus.RUNNING)
+			.stream()
+			.filter(d -> d.getEnv().equals(event.name()))
+			.toList();
+		if (!there.isEmpty()) {
+			throw new ConflictException("Environment '" + event.name() + "' is in use: "
+					+ String.join(", ", there.stream().map(d -> d.getApp() + " (" + d.getStatus() + ")").distinct().toList())
+					+ ". An environment can be removed only when nothing runs or deploys there.");
+		}
 	}
 
 }

@@ -1,0 +1,114 @@
+package io.platform.environment;
+
+import java.util.List;
+
+import io.platform.deployment.Deployment;
+import io.platform.deployment.DeploymentKind;
+import io.platform.deployment.DeploymentStatus;
+import io.platform.deployment.DeploymentStore;
+import io.platform.deployment.StepName;
+import io.platform.support.FreshPlatformHome;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Environments are added, changed, reordered and removed; bad input changes nothing. */
+@SpringBootTest(properties = "platform.runtime=process")
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = FreshPlatformHome.class)
+class EnvironmentManagementTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DeploymentStore deployments;
+
+	@Autowired
+	RuntimeTargets runtimes;
+
+	@Test
+	void anEnvironmentIsAddedLastChangedReorderedAndRemoved() throws Exception {
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"perf\",\"domain\":\"perf.example.com\",\"memoryLimitMb\":512,\"cpuLimit\":1.5}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/environments/perf"))
+			.andExpect(jsonPath("$.order").value(5))
+			.andExpect(jsonPath("$.protected").value(false))
+			.andExpect(jsonPath("$.runtime").doesNotExist());
+		org.assertj.core.api.Assertions.assertThat(runtimes.resources("perf").memoryBytes()).isEqualTo(512L * 1024 * 1024);
+
+		mvc.perform(put("/api/environments/perf").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"perf\",\"protected\":true,\"runtime\":\"process\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.protected").value(true))
+			.andExpect(jsonPath("$.runtime").value("process"))
+			.andExpect(jsonPath("$.domain").value("localhost"));
+
+		mvc.perform(put("/api/environments/order").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"names\":[\"dev\",\"perf\",\"test\",\"pre\",\"prod\"]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].name", contains("dev", "perf", "test", "pre", "prod")));
+
+		mvc.perform(delete("/api/environments/perf")).andExpect(status().isNoContent());
+		mvc.perform(get("/api/environments/perf")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void badInputIsRefusedAndChangesNothing() throws Exception {
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Bad Name\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"dev\"}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"remote\",\"runtime\":\"tcp://127.0.0.1:1\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("No Docker engine answers at tcp://127.0.0.1:1")));
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"remote\",\"runtime\":\"ftp://x\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("runtime"));
+		mvc.perform(put("/api/environments/order").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"names\":[\"dev\",\"test\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("every environment exactly once")));
+		mvc.perform(get("/api/environments/remote")).andExpect(status().isNotFound());
+		mvc.perform(get("/api/environments"))
+			.andExpect(jsonPath("$[*].name", contains("dev", "test", "pre", "prod")));
+	}
+
+	@Test
+	void anEnvironmentWhereSomethingRunsCannotBeRemoved() throws Exception {
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"busy\"}"))
+			.andExpect(status().isCreated());
+		Deployment running = new Deployment();
+		running.setApp("orders");
+		running.setEnv("busy");
+		running.setKind(DeploymentKind.DEPLOY);
+		running.setBranchList(List.of("main"));
+		running.setStatus(DeploymentStatus.RUNNING);
+		deployments.insert(running, List.of(StepName.values()));
+
+		mvc.perform(delete("/api/environments/busy"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("orders (RUNNING)")));
+		mvc.perform(get("/api/environments/busy")).andExpect(status().isOk());
+	}
+
+}
