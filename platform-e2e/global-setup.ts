@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromiumMissing, ci } from './support/chromium'
-import { startPlatform } from './support/platform'
+import { startPlatform, type RunningPlatform } from './support/platform'
 import { SampleRepo } from './support/sample-repo'
 
 /**
@@ -19,8 +19,15 @@ export default async function globalSetup() {
 	const logs = resolve('target/e2e')
 	mkdirSync(logs, { recursive: true })
 	const started = Date.now()
-	const repo = SampleRepo.create(join(dir, 'repo'))
-	const platform = await startPlatform(join(dir, 'home'), join(logs, 'platform.log'))
+	let repo: SampleRepo
+	let platform: RunningPlatform
+	try {
+		repo = SampleRepo.create(join(dir, 'repo'))
+		platform = await startPlatform(join(dir, 'home'), join(logs, 'platform.log'))
+	} catch (e) {
+		rmSync(dir, { recursive: true, force: true })
+		throw e
+	}
 	console.log(`platform up at ${platform.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (log: target/e2e/platform.log)`)
 	process.env.E2E_PLATFORM_URL = platform.url
 	process.env.E2E_REPO_ORIGIN = repo.origin

@@ -30,7 +30,16 @@ export async function startPlatform(home: string, logFile: string): Promise<Runn
 	)
 	child.stdout!.pipe(log)
 	child.stderr!.pipe(log)
-	const platform = { url, stop: () => stop(child, home) }
+	// should the runner die without its teardown, the platform and its children go with it
+	const killOnExit = () => signalGroup(child.pid!, 'SIGKILL')
+	process.once('exit', killOnExit)
+	const platform = {
+		url,
+		stop: async () => {
+			await stop(child, home)
+			process.removeListener('exit', killOnExit)
+		},
+	}
 	try {
 		await waitForHealth(url, child, logFile, 120_000)
 	} catch (e) {

@@ -6,7 +6,6 @@ skipWithoutChromium()
 
 // A developer's day, through the UI only (the API only to check what the UI says): register a service,
 // branch, deploy two branches into dev, watch it go live, push a fix and redeploy, roll back.
-test.describe.configure({ mode: 'serial' })
 
 const APP = 'hello'
 
@@ -39,8 +38,14 @@ async function pageRecord(page: Page) {
 
 const headStatus = (page: Page) => page.locator('.page-head [data-test=status-tag]')
 
+/** Waits for the deployment to end; a failure says why at once instead of timing out. */
 async function waitRunning(page: Page) {
-	await expect(headStatus(page)).toHaveAttribute('data-status', 'RUNNING', { timeout: 90_000 })
+	await expect(headStatus(page)).toHaveAttribute('data-status', /^(RUNNING|FAILED|CANCELLED)$/, { timeout: 90_000 })
+	const status = await headStatus(page).getAttribute('data-status')
+	if (status !== 'RUNNING') {
+		const why = await page.getByTestId('deployment-error').textContent().catch(() => null)
+		expect(status, `the deployment ended ${status}: ${why ?? '(no error shown)'}`).toBe('RUNNING')
+	}
 }
 
 function deploymentId(page: Page) {
@@ -53,6 +58,8 @@ const historyRow = (page: Page, id: number) =>
 	page.locator('[data-test=history] .el-table__body tr').filter({ has: page.locator('[data-test=history-link]', { hasText: new RegExp(`^#${id}$`) }) })
 
 test('a developer registers a service, deploys two branches, redeploys a fix and rolls back', async ({ page, request }) => {
+	// three deployments, two of them builds, on a machine that may be busy
+	test.setTimeout(300_000)
 	await watchDeploymentPage(page)
 	let first: Deployment
 
