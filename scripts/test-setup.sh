@@ -14,6 +14,7 @@ missing=()
 command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test-setup: installing ${missing[*]}"
   apt-get update -qq

@@ -1,0 +1,55 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromiumMissing } from './chromium'
+import { SampleRepo } from './sample-repo'
+
+export { expect }
+
+/** Tests against the platform the global setup started; skipped (visibly) when there is no Chromium. */
+export const test = base.extend({
+	baseURL: async ({}, use) => {
+		await use(process.env.E2E_PLATFORM_URL)
+	},
+})
+
+/** Call at the top of each spec file. */
+export function skipWithoutChromium() {
+	test.skip(!!chromiumMissing, chromiumMissing ?? '')
+}
+
+/** What the global setup made: the sample service's Git repository. */
+export function sampleRepo(): SampleRepo {
+	return SampleRepo.open(required('E2E_REPO_ORIGIN'), required('E2E_REPO_WORK'))
+}
+
+function required(name: string) {
+	const value = process.env[name]
+	if (!value) throw new Error(`${name} is not set: the global setup did not run`)
+	return value
+}
+
+// Screenshots for the README go to target/ unless SCREENSHOTS_DIR says where (../docs/screenshots).
+const screenshots = resolve(process.env.SCREENSHOTS_DIR ?? 'target/screenshots')
+
+export async function screenshot(page: Page, name: string) {
+	mkdirSync(screenshots, { recursive: true })
+	// the picture is for people: no passing toast, spinners and transitions settled
+	await page.locator('.el-message').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {})
+	await page.waitForTimeout(300)
+	await page.screenshot({ path: join(screenshots, `${name}.png`) })
+}
+
+export interface Deployment {
+	id: number
+	app: string
+	env: string
+	kind: string
+	branches: string[]
+	buildNumber: number | null
+	status: string
+	url: string | null
+	image: string | null
+	commit: string | null
+	steps: { name: string; status: string; startedAt: string | null; finishedAt: string | null }[]
+}
