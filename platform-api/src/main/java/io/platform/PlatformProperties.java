@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(Path home, @DefaultValue("localhost") String domain,
-		@DefaultValue("auto") Runtime runtime, @DefaultValue Deploy deploy, @DefaultValue Docker docker) {
+		@DefaultValue("auto") Runtime runtime, @DefaultValue Deploy deploy, @DefaultValue Docker docker,
+		@DefaultValue Gray gray) {
 
 	public enum Runtime {
 
@@ -28,10 +29,22 @@ public record PlatformProperties(Path home, @DefaultValue("localhost") String do
 	 * @param maxConcurrentBuilds builds running at once across all services and environments
 	 * @param logLimit size at which a deployment's log stops growing
 	 * @param mavenRepository local Maven repository shared by builds (empty: the user's default)
+	 * @param drainTime how long a superseded instance keeps running after the switch, so requests it
+	 *     is serving finish
 	 */
 	public record Deploy(@DefaultValue("15m") Duration buildTimeout, @DefaultValue("120s") Duration healthTimeout,
 			@DefaultValue("2") int maxConcurrentBuilds, @DefaultValue("10MB") DataSize logLimit,
-			Path mavenRepository) {
+			Path mavenRepository, @DefaultValue("3s") Duration drainTime) {
+	}
+
+	/**
+	 * Gray routing: requests for a service in {@code from} that carry the gray marker (the header or the
+	 * cookie set to {@code true}, or a user id from {@code users} in {@code userHeader}) go to its
+	 * deployment in {@code to}, when it has one.
+	 */
+	public record Gray(@DefaultValue("prod") String from, @DefaultValue("pre") String to,
+			@DefaultValue("X-Gray") String header, @DefaultValue("gray") String cookie,
+			@DefaultValue("X-User-Id") String userHeader, @DefaultValue java.util.List<String> users) {
 	}
 
 	/**

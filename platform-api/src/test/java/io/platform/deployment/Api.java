@@ -63,6 +63,57 @@ final class Api {
 				Duration.ofMinutes(3));
 	}
 
+	/** An answer through the environment ingress: status, headers (lower-case names) and body. */
+	record Raw(int status, java.util.Map<String, String> headers, String body) {
+	}
+
+	/**
+	 * GET {@code path} on the platform's port with the given Host header (as a browser resolving
+	 * {@code *.localhost} sends it), over a plain socket because HTTP clients refuse to set Host.
+	 */
+	Raw viaIngress(String host, String path, String... headerLines) {
+		java.net.URI uri = URI.create(base);
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + uri.getPort()
+					+ "\r\nConnection: close\r\n");
+			for (String line : headerLines) {
+				request.append(line).append("\r\n");
+			}
+			socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			int end = response.indexOf("\r\n\r\n");
+			String[] head = response.substring(0, end).split("\r\n");
+			java.util.Map<String, String> headers = new java.util.HashMap<>();
+			for (int i = 1; i < head.length; i++) {
+				int colon = head[i].indexOf(':');
+				headers.put(head[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), head[i].substring(colon + 1).trim());
+			}
+			String body = response.substring(end + 4);
+			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+				body = unchunk(body);
+			}
+			return new Raw(Integer.parseInt(head[0].split(" ")[1]), headers, body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String unchunk(String body) {
+		StringBuilder out = new StringBuilder();
+		int at = 0;
+		while (true) {
+			int lineEnd = body.indexOf("\r\n", at);
+			int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
+			if (size == 0) {
+				return out.toString();
+			}
+			out.append(body, lineEnd + 2, lineEnd + 2 + size);
+			at = lineEnd + 2 + size + 2;
+		}
+	}
+
 	/** Reads a server-sent event stream until the server closes it; its lines, in order. */
 	List<String> stream(String path, Duration timeout) throws Exception {
 		HttpResponse<java.util.stream.Stream<String>> response = http.send(

@@ -50,6 +50,7 @@ abstract class DeploymentFlowTests {
 		registry.add("platform.home", () -> dir.resolve("home").toString());
 		registry.add("platform.runtime", () -> runtime);
 		registry.add("platform.deploy.health-timeout", () -> "30s");
+		registry.add("platform.deploy.drain-time", () -> "1s");
 	}
 
 	static RuntimeDriver usedRuntime;
@@ -132,21 +133,44 @@ abstract class DeploymentFlowTests {
 
 	@Test
 	@Order(4)
-	void redeployBuildsTheFixPushedToTheBranchAndSupersedesThePrevious() throws Exception {
+	void redeployBuildsTheFixPushedToTheBranchAndSupersedesThePreviousWithoutAFailedRequest() throws Exception {
 		Api api = api();
 		sample.pushGreeting("feature-a", "hello from the fix");
+		// Requests keep coming through the ingress during the whole redeploy: none may fail.
+		java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.concurrent.atomic.AtomicBoolean load = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread client = new Thread(() -> {
+			while (load.get()) {
+				Api.Raw answer = api.viaIngress("sample.dev.localhost", "/");
+				if (answer.status() == 200 && answer.body().startsWith("hello")) {
+					served.incrementAndGet();
+				}
+				else {
+					failures.add(answer.status() + " " + answer.body());
+				}
+			}
+		});
+		client.start();
 		Api.Answer answer = api.post("/api/deployments/" + firstDeployment + "/redeploy", null);
 		assertThat(answer.status()).isEqualTo(202);
 		assertThat(answer.body().get("kind").asString()).isEqualTo("REDEPLOY");
 		long id = answer.body().get("id").asLong();
 		JsonNode done = api.awaitEnd(id);
+		Thread.sleep(2000);
+		load.set(false);
+		client.join(15_000);
 		assertStatus(api, done, "RUNNING");
+		assertThat(failures).as("requests through the ingress during the redeploy").isEmpty();
+		assertThat(served.get()).isGreaterThan(10);
 		assertThat(done.get("buildNumber").asInt()).isGreaterThan(1);
 		assertThat(api.fetch(done.get("url").asString())).contains("hello from the fix", "feature-b");
+		assertThat(api.viaIngress("sample.dev.localhost", "/").body()).contains("hello from the fix");
 
 		JsonNode previous = api.get("/api/deployments/" + firstDeployment).body();
 		assertThat(previous.get("status").asString()).isEqualTo("SUPERSEDED");
-		assertThat(api.fetch(previous.get("url").asString())).isNull();
+		assertThat(api.fetch(previous.get("url").asString())).as("the superseded instance stops after the drain time")
+			.isNull();
 	}
 
 	@Test
@@ -249,6 +273,31 @@ abstract class DeploymentFlowTests {
 		Api.Answer answer = api.post("/api/apps/sample/deployments", Map.of("env", env, "branches", List.of(branches)));
 		assertThat(answer.status()).as(answer.text()).isEqualTo(202);
 		return answer.body().get("id").asLong();
+	}
+
+	@Test
+	@Order(10)
+	void theIngressRoutesEnvironmentHostsAndSendsGrayRequestsForProdToPre() throws Exception {
+		Api api = api();
+		Api.Raw dev = api.viaIngress("sample.dev.localhost", "/");
+		assertThat(dev.status()).isEqualTo(200);
+		assertThat(dev.headers()).containsEntry("x-platform-env", "dev");
+		assertThat(dev.body()).contains("running in dev");
+
+		Api.Raw prod = api.viaIngress("sample.prod.localhost", "/");
+		assertThat(prod.status()).isEqualTo(503);
+		assertThat(prod.body()).contains("no running deployment in prod");
+
+		assertStatus(api, api.awaitEnd(deploy(api, "pre", "feature-b")), "RUNNING");
+		for (String marker : List.of("X-Gray: true", "Cookie: gray=true")) {
+			Api.Raw gray = api.viaIngress("sample.prod.localhost", "/", marker);
+			assertThat(gray.status()).as(marker).isEqualTo(200);
+			assertThat(gray.headers()).containsEntry("x-platform-env", "pre");
+			assertThat(gray.body()).contains("running in pre");
+		}
+		assertThat(api.viaIngress("sample.prod.localhost", "/").status()).as("without the marker").isEqualTo(503);
+		assertThat(api.viaIngress("nothing.dev.localhost", "/").status()).isEqualTo(503);
+		assertThat(api.viaIngress("localhost", "/api/environments").status()).as("the platform itself").isEqualTo(200);
 	}
 
 	/** Asserts the status, showing the deployment and its log when it is not the expected one. */
