@@ -72,6 +72,11 @@ class DeploymentController {
 		return deployments.view(deployments.cancel(id));
 	}
 
+	@GetMapping("/api/environments/diff")
+	EnvironmentDiff diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		return deployments.diff(from, to);
+	}
+
 	@GetMapping("/api/overview")
 	OverviewView overview() {
 		return deployments.overview();

@@ -175,6 +175,45 @@ public class DeploymentService {
 		return new OverviewView(envs, rows);
 	}
 
+	/** Per service, the branch heads running in {@code from} and not in {@code to}, and the other way round. */
+	public EnvironmentDiff diff(String from, String to) {
+		String fromEnv = environment(from, "from").getName();
+		String toEnv = environment(to, "to").getName();
+		List<EnvironmentDiff.AppDiff> apps = new ArrayList<>();
+		for (Application app : applications.list()) {
+			Deployment left = newestRunning(app.getName(), fromEnv);
+			Deployment right = newestRunning(app.getName(), toEnv);
+			if (left == null && right == null) {
+				continue;
+			}
+			List<io.platform.git.BranchHead> leftHeads = left == null ? List.of() : left.headList();
+			List<io.platform.git.BranchHead> rightHeads = right == null ? List.of() : right.headList();
+			List<io.platform.git.BranchHead> onlyLeft = leftHeads.stream().filter(h -> !rightHeads.contains(h)).toList();
+			List<io.platform.git.BranchHead> onlyRight = rightHeads.stream().filter(h -> !leftHeads.contains(h)).toList();
+			boolean same = left != null && right != null && onlyLeft.isEmpty() && onlyRight.isEmpty()
+					&& java.util.Objects.equals(left.getCommit(), right.getCommit());
+			apps.add(new EnvironmentDiff.AppDiff(app.getName(), EnvironmentDiff.Side.of(left),
+					EnvironmentDiff.Side.of(right), onlyLeft, onlyRight, same));
+		}
+		return new EnvironmentDiff(fromEnv, toEnv, apps);
+	}
+
+	private Deployment newestRunning(String app, String env) {
+		return store.running(app, env).stream().max(java.util.Comparator.comparing(Deployment::getId)).orElse(null);
+	}
+
+	private Environment environment(String name, String field) {
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException(field, "Name the environment to compare with '" + field + "='.");
+		}
+		try {
+			return environments.get(name);
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException(field, ex.getMessage());
+		}
+	}
+
 	private Environment environment(String name) {
 		try {
 			return environments.get(name);

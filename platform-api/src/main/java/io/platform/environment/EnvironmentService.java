@@ -25,6 +25,9 @@ public class EnvironmentService {
 	/** The runtime value that asks for local processes. */
 	public static final String PROCESS_RUNTIME = "process";
 
+	/** Names taken by sub-resources of /api/environments. */
+	private static final Set<String> RESERVED = Set.of("diff", "order");
+
 	private final EnvironmentMapper mapper;
 
 	private final ApplicationEventPublisher events;
@@ -54,6 +57,9 @@ public class EnvironmentService {
 
 	@Transactional
 	public Environment create(EnvironmentRequest request) {
+		if (RESERVED.contains(request.name())) {
+			throw new InvalidInputException("name", "'" + request.name() + "' is reserved by the API; pick another name.");
+		}
 		if (find(request.name()) != null) {
 			throw new ConflictException("An environment named '" + request.name() + "' already exists.");
 		}

@@ -300,6 +300,29 @@ abstract class DeploymentFlowTests {
 		assertThat(api.viaIngress("localhost", "/api/environments").status()).as("the platform itself").isEqualTo(200);
 	}
 
+	@Test
+	@Order(11)
+	void theEnvironmentDiffShowsWhichBranchHeadsRunInOneAndNotTheOther() {
+		Api api = api();
+		JsonNode same = api.get("/api/environments/diff?from=test&to=pre").body().get("apps").get(0);
+		assertThat(same.get("app").asString()).isEqualTo("sample");
+		assertThat(same.get("same").asBoolean()).as(same.toString()).isTrue();
+
+		JsonNode diff = api.get("/api/environments/diff?from=dev&to=pre").body().get("apps").get(0);
+		assertThat(diff.get("same").asBoolean()).isFalse();
+		assertThat(diff.get("onlyInFrom").findValuesAsString("branch")).containsExactly("feature-a");
+		assertThat(diff.get("onlyInTo")).isEmpty();
+		assertThat(diff.get("from").get("branches").size()).isEqualTo(2);
+
+		JsonNode prod = api.get("/api/environments/diff?from=pre&to=prod").body().get("apps").get(0);
+		assertThat(prod.get("to").isNull()).isTrue();
+		assertThat(prod.get("onlyInFrom").findValuesAsString("branch")).containsExactly("feature-b");
+
+		Api.Answer unknown = api.get("/api/environments/diff?from=dev&to=staging");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body().get("detail").asString()).contains("staging");
+	}
+
 	/** Asserts the status, showing the deployment and its log when it is not the expected one. */
 	private static void assertStatus(Api api, JsonNode deployment, String expected) {
 		assertThat(deployment.get("status").asString())
