@@ -33,8 +33,10 @@ CREATE INDEX ix_gitlab_project_project ON gitlab_project (connection_id, project
 
 -- Whether a push to a deployed branch redeploys it; no row means the default (on in dev, off elsewhere).
 CREATE TABLE auto_redeploy (
+  id      BIGINT      NOT NULL AUTO_INCREMENT,
   app     VARCHAR(63) NOT NULL,
   env     VARCHAR(32) NOT NULL,
   enabled BOOLEAN     NOT NULL,
-  PRIMARY KEY (app, env)
+  PRIMARY KEY (id),
+  CONSTRAINT uk_auto_redeploy_app_env UNIQUE (app, env)
 );
