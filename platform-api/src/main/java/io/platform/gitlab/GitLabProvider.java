@@ -1,5 +1,6 @@
 package io.platform.gitlab;
 
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,7 +139,7 @@ class GitLabProvider implements ScopedGitProvider {
 				return new ConflictException("Branch '" + name + "' already exists in GitLab project "
 						+ target.link().getPathWithNamespace() + ".");
 			}
-			if (lower.contains("invalid reference") || lower.contains("ref")) {
+			if (lower.contains("reference") || lower.startsWith("ref ")) {
 				return new InvalidInputException("from", "'" + from + "' is not a branch, tag or commit of GitLab project "
 						+ target.link().getPathWithNamespace() + " (GitLab: " + message + ").");
 			}
@@ -178,12 +179,22 @@ class GitLabProvider implements ScopedGitProvider {
 		return new Target(link, connection, connections.client(connection));
 	}
 
-	/** The service's HTTPS URL with the token as password; the plain provider keeps it out of configs and logs. */
+	/**
+	 * The service's HTTPS URL with the token as password; the plain provider keeps it out of configs and
+	 * logs. Only for the connection's own host: a repository URL changed to point elsewhere gets no token.
+	 */
 	private GitRemote withToken(GitRemote remote) {
 		Target target = target(remote);
 		try {
-			URIish uri = new URIish(remote.url()).setUser("oauth2").setPass(connections.token(target.connection()));
-			return new GitRemote(remote.key(), uri.toPrivateString());
+			URIish uri = new URIish(remote.url());
+			String gitlabHost = URI.create(target.connection().getBaseUrl()).getHost();
+			if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(gitlabHost) || uri.getPass() != null) {
+				log.warn("Repository URL of {} is not on GitLab host {}; fetching without the token", remote.key(),
+						gitlabHost);
+				return remote;
+			}
+			URIish withToken = uri.setUser("oauth2").setPass(connections.token(target.connection()));
+			return new GitRemote(remote.key(), withToken.toPrivateString());
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException("Repository URL of " + remote.key() + " cannot be parsed", ex);

@@ -2,6 +2,7 @@ package io.platform.gitlab;
 
 import static io.platform.support.web.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -30,6 +31,7 @@ import io.platform.git.Integration;
 import io.platform.git.OriginRepository;
 import io.platform.support.ApiTest;
 import io.platform.support.crypto.SecretCipher;
+import io.platform.support.web.UpstreamException;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +98,7 @@ class GitLabDeployPathIT {
 		gitlab = FakeGitLab.start();
 		gitlab.addProject(21, "team/shop", server.url("shop.git", null));
 		gitlab.addProject(22, "team/cart", server.url("cart.git", null));
+		gitlab.addProject(23, "team/elsewhere", server.url("shop.git", null));
 	}
 
 	@AfterAll
@@ -122,6 +125,18 @@ class GitLabDeployPathIT {
 
 		String config = Files.readString(home.resolve("git/mirrors/shop.git/config"));
 		assertThat(config).contains("oauth2@127.0.0.1").doesNotContain(FakeGitLab.TOKEN);
+	}
+
+	@Test
+	void theTokenGoesOnlyToTheConnectionsHost() throws Exception {
+		importProject("elsewhere", "team/elsewhere");
+		GitRemote remote = new GitRemote("elsewhere", server.url("shop.git", null));
+		assertThat(git.resolve(remote, List.of("main"))).hasSize(1);
+
+		// The same server under another name: a repository URL moved off GitLab's host gets no token.
+		GitRemote moved = new GitRemote("elsewhere", server.url("shop.git", null).replace("127.0.0.1", "localhost"));
+		assertThatThrownBy(() -> git.resolve(moved, List.of("main"))).isInstanceOf(UpstreamException.class)
+			.hasMessageContaining("not authorized");
 	}
 
 	@Test
