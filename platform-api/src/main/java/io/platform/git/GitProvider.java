@@ -18,6 +18,14 @@ public interface GitProvider {
 	/** The branches of the remote, by name, with their head commits; refreshes the local mirror first. */
 	List<Branch> branches(GitRemote remote);
 
+	/**
+	 * One page of the branches whose name contains {@code search} (any case; all when blank), pages counted
+	 * from 1. Providers with an API page there; the default cuts the page out of {@link #branches}.
+	 */
+	default BranchPage branches(GitRemote remote, String search, int page, int perPage) {
+		return BranchPage.of(branches(remote), search, page, perPage);
+	}
+
 	/** Creates {@code name} on the remote at {@code from} (a branch, a tag or a commit id). */
 	Branch createBranch(GitRemote remote, String name, String from);
 

@@ -74,7 +74,7 @@ import org.springframework.stereotype.Component;
  * {@code {platform.home}/git/mirrors}, cloned once and fetched on every use; integration work trees are
  * built from the mirror and never pushed.
  */
-@Component
+@Component(PlainGit.NAME)
 class JGitProvider implements GitProvider, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(JGitProvider.class);

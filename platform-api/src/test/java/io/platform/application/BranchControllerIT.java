@@ -136,4 +136,27 @@ class BranchControllerIT {
 		assertThat(tmp.resolve("home/git/mirrors/short-lived.git")).doesNotExist();
 	}
 
+	@Test
+	void plainGitBranchesCanBeSearchedAndPagedWithCountsInTheHeaders() throws Exception {
+		register("paged");
+		for (String name : new String[] { "paged/a", "paged/b", "paged/c", "other/d" }) {
+			mvc.perform(post("/api/apps/paged/branches").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + name + "\",\"from\":\"main\"}")).andExpect(status().isCreated());
+		}
+
+		mvc.perform(get("/api/apps/paged/branches").param("search", "PAGED/").param("page", "2").param("perPage", "2"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total", "3"))
+			.andExpect(header().string("X-Total-Pages", "2"))
+			.andExpect(header().string("X-Page", "2"))
+			.andExpect(header().string("X-Per-Page", "2"))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].name").value("paged/c"))
+			.andExpect(jsonPath("$[0].protected").doesNotExist());
+		// Without paging parameters: every branch, as before, and no counts.
+		mvc.perform(get("/api/apps/paged/branches")).andExpect(header().doesNotExist("X-Total"))
+			.andExpect(jsonPath("$[?(@.name == 'other/d')]").exists());
+		mvc.perform(get("/api/apps/paged/branches").param("perPage", "101")).andExpect(status().isBadRequest());
+	}
+
 }

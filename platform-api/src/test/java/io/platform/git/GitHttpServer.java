@@ -33,7 +33,7 @@ import org.eclipse.jgit.transport.ReceivePack;
  * under one directory at {@code /git/{name}}. With a user and password it asks for Basic authentication.
  * Branches under {@code protected/} are refused by a pre-receive rule, as a hosting service would.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
 
 	static final String PROTECTED_REASON = "branches under protected/ are created by maintainers";
 
@@ -49,7 +49,7 @@ final class GitHttpServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	static GitHttpServer start(Path repositories, Path work, String user, String password) throws LifecycleException, IOException {
+	public static GitHttpServer start(Path repositories, Path work, String user, String password) throws LifecycleException, IOException {
 		TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
 		Tomcat tomcat = new Tomcat();
 		tomcat.setBaseDir(Files.createDirectories(work).toString());
@@ -108,7 +108,7 @@ final class GitHttpServer implements AutoCloseable {
 	}
 
 	/** The URL of a repository, with {@code credentials} ("user:password") when given. */
-	String url(String repository, String credentials) {
+	public String url(String repository, String credentials) {
 		return "http://" + (credentials == null ? "" : credentials + "@") + "127.0.0.1:" + port + "/git/" + repository;
 	}
 

@@ -25,7 +25,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /** A real bare repository standing in for a service's remote; commits are written straight into it. */
-final class OriginRepository implements AutoCloseable {
+public final class OriginRepository implements AutoCloseable {
 
 	private final Repository repo;
 
@@ -36,31 +36,31 @@ final class OriginRepository implements AutoCloseable {
 		this.dir = dir;
 	}
 
-	static OriginRepository create(Path dir) throws Exception {
+	public static OriginRepository create(Path dir) throws Exception {
 		Repository repo = Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("main").call().getRepository();
 		return new OriginRepository(repo, dir);
 	}
 
-	Repository repository() {
+	public Repository repository() {
 		return repo;
 	}
 
-	Path dir() {
+	public Path dir() {
 		return dir;
 	}
 
-	String url() {
+	public String url() {
 		return dir.toUri().toString();
 	}
 
 	/** Commits the given files (path -> content) on top of {@code branch}, creating it from main when absent. */
-	RevCommit commit(String branch, String message, Map<String, String> files) throws IOException {
+	public RevCommit commit(String branch, String message, Map<String, String> files) throws IOException {
 		ObjectId parent = head(branch);
 		return commit(branch, parent != null ? parent : head("main"), message, files);
 	}
 
 	/** Commits on top of {@code parent} (or as a root commit when null) and points {@code branch} at it. */
-	RevCommit commit(String branch, ObjectId parent, String message, Map<String, String> files) throws IOException {
+	public RevCommit commit(String branch, ObjectId parent, String message, Map<String, String> files) throws IOException {
 		try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader();
 				RevWalk walk = new RevWalk(reader)) {
 			DirCache index = DirCache.newInCore();
@@ -96,25 +96,25 @@ final class OriginRepository implements AutoCloseable {
 		}
 	}
 
-	void setBranch(String branch, ObjectId id) throws IOException {
+	public void setBranch(String branch, ObjectId id) throws IOException {
 		RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
 		update.setNewObjectId(id);
 		update.forceUpdate();
 	}
 
-	void deleteBranch(String branch) throws IOException {
+	public void deleteBranch(String branch) throws IOException {
 		RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
 		update.setForceUpdate(true);
 		update.delete();
 	}
 
-	void tag(String name, ObjectId id, boolean annotated) throws Exception {
+	public void tag(String name, ObjectId id, boolean annotated) throws Exception {
 		try (Git git = Git.wrap(repo); RevWalk walk = new RevWalk(repo)) {
 			git.tag().setName(name).setObjectId(walk.parseCommit(id)).setAnnotated(annotated).setMessage(annotated ? "release " + name : null).call();
 		}
 	}
 
-	ObjectId head(String branch) throws IOException {
+	public ObjectId head(String branch) throws IOException {
 		Ref ref = repo.exactRef(Constants.R_HEADS + branch);
 		return ref == null ? null : ref.getObjectId();
 	}
