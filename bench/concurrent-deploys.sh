@@ -59,21 +59,19 @@ for app in "${apps[@]}"; do ids+=("$(jq -r .id "$work/$app.json")"); done
 echo "$count deployments requested in $(( t_posted - t0 )) ms: ids ${ids[*]}"
 
 # Poll all of them with one curl per round until each is RUNNING with no step, or ended otherwise.
-declare -A done_ms status_of
+declare -A status_of
 deadline=$(( $(date +%s) + 1200 ))
-while [ "${#done_ms[@]}" -lt "$count" ]; do
+while [ "${#status_of[@]}" -lt "$count" ]; do
   urls=()
-  for id in "${ids[@]}"; do [ -n "${done_ms[$id]:-}" ] || urls+=("$base/api/deployments/$id"); done
-  now=$(now_ms)
+  for id in "${ids[@]}"; do [ -n "${status_of[$id]:-}" ] || urls+=("$base/api/deployments/$id"); done
   while read -r id status step; do
     case "$status $step" in
-      "RUNNING null"|FAILED*|CANCELLED*) done_ms[$id]=$(( now - t0 )); status_of[$id]=$status ;;
+      "RUNNING null"|FAILED*|CANCELLED*) status_of[$id]=$status ;;
     esac
   done < <(curl -fsS "${urls[@]}" | jq -r '"\(.id) \(.status) \(.step)"')
   if [ "$(date +%s)" -ge "$deadline" ]; then echo "not all ended within 1200 s" >&2; break; fi
   sleep 0.5
 done
-t_all=$(( $(now_ms) - t0 ))
 sleep 2
 kill "${samplers[@]}" 2>/dev/null || true
 wait "${samplers[@]}" 2>/dev/null || true
@@ -84,7 +82,7 @@ times=()
 for id in "${ids[@]}"; do
   if [ "${status_of[$id]:-}" = RUNNING ]; then
     running=$(( running + 1 ))
-    times+=("${done_ms[$id]}")
+    times+=("$(( $(done_ms "$id") - t0 ))")
   else
     echo "deployment $id: ${status_of[$id]:-not ended}: $(curl -fsS "$base/api/deployments/$id" | jq -r '.error // .status')"
   fi
