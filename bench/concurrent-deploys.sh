@@ -48,18 +48,19 @@ samplers+=($!)
 t0=$(now_ms)
 posts=()
 for app in "${apps[@]}"; do
-  curl -fsS -o "$work/$app.json" -H 'Content-Type: application/json' \
-    -d "{\"env\":\"$env\",\"branches\":[\"main\"]}" "$base/api/apps/$app/deployments" &
+  curl -fsS -o "$work/$app.json" -w '%{time_total}\n' -H 'Content-Type: application/json' \
+    -d "{\"env\":\"$env\",\"branches\":[\"main\"]}" "$base/api/apps/$app/deployments" >"$work/$app.time" &
   posts+=($!)
 done
 for pid in "${posts[@]}"; do wait "$pid"; done
 t_posted=$(now_ms)
 ids=()
 for app in "${apps[@]}"; do ids+=("$(jq -r .id "$work/$app.json")"); done
-echo "$count deployments requested in $(( t_posted - t0 )) ms: ids ${ids[*]}"
+echo "$count deployments requested at once: all answered 202 after $(( t_posted - t0 )) ms; ids ${ids[*]}"
+cat "$work"/*.time | sort -n | awk '{ a[NR] = $1 } END { printf "POST answer times: min %.1f s, median %.1f s, max %.1f s\n", a[1], a[int((NR + 1) / 2)], a[NR] }'
 
 # Poll all of them with one curl per round until each is RUNNING with no step, or ended otherwise.
-declare -A status_of
+declare -A status_of=()
 deadline=$(( $(date +%s) + 1200 ))
 while [ "${#status_of[@]}" -lt "$count" ]; do
   urls=()
