@@ -225,7 +225,7 @@ public abstract class RuntimeDriverContractTest {
 	}
 
 	protected ImageSpec imageSpec(int build) {
-		return new ImageSpec(APP, env, build, "0123abcd", List.of("main", "feature/login"), fixtureJar);
+		return new ImageSpec(APP, env, build, "0123abcd", List.of("main", "feature/login", "fix/$HOME\"quoted\""), fixtureJar);
 	}
 
 	protected WorkloadSpec spec(String image, Map<String, String> environment) {

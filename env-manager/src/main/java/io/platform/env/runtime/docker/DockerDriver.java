@@ -148,8 +148,6 @@ public class DockerDriver implements RuntimeDriver {
 		try {
 			context = Files.createTempDirectory("platform-bake-");
 			Files.copy(spec.artifact(), context.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING);
-			Path dockerfile = context.resolve("Dockerfile");
-			Files.writeString(dockerfile, "FROM " + settings.baseImage() + "\nCOPY app.jar " + APP_JAR + "\n");
 			Map<String, String> labels = new LinkedHashMap<>();
 			labels.put(LABEL_MANAGED, "true");
 			labels.put(LABEL_APP, spec.app());
@@ -157,6 +155,12 @@ public class DockerDriver implements RuntimeDriver {
 			labels.put(LABEL_BUILD, String.valueOf(spec.buildNumber()));
 			labels.put(LABEL_COMMIT, spec.commit() == null ? "" : spec.commit());
 			labels.put(LABEL_BRANCHES, String.join(",", spec.branches()));
+			// One LABEL line: the classic builder makes a container per instruction, and build-time labels
+			// would each become an instruction of their own.
+			Path dockerfile = context.resolve("Dockerfile");
+			Files.writeString(dockerfile, "FROM " + settings.baseImage() + "\nCOPY app.jar " + APP_JAR + "\nLABEL "
+					+ String.join(" ", labels.entrySet().stream().map(e -> quoted(e.getKey()) + "=" + quoted(e.getValue())).toList())
+					+ "\n");
 			log.accept("Baking " + spec.tag() + " from " + settings.baseImage());
 			BuildImageResultCallback callback = new BuildImageResultCallback() {
 				@Override
@@ -174,7 +178,6 @@ public class DockerDriver implements RuntimeDriver {
 				.withBaseDirectory(context.toFile())
 				.withDockerfile(dockerfile.toFile())
 				.withTags(Set.of(spec.tag()))
-				.withLabels(labels)
 				.withPull(false)
 				.withRemove(true)
 				.withForcerm(true)
@@ -512,6 +515,11 @@ public class DockerDriver implements RuntimeDriver {
 		catch (IOException ex) {
 			logger.debug("Closing the Docker client failed", ex);
 		}
+	}
+
+	/** A Dockerfile double-quoted string: no variable expansion, quotes and backslashes escaped. */
+	private static String quoted(String value) {
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
 	}
 
 	private RuntimeFailure failure(String action, Exception ex) {

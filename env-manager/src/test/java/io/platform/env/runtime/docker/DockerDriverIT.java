@@ -97,7 +97,7 @@ class DockerDriverIT extends RuntimeDriverContractTest {
 			.containsEntry("io.platform.env", env)
 			.containsEntry("io.platform.build", "1")
 			.containsEntry("io.platform.commit", "0123abcd")
-			.containsEntry("io.platform.branches", "main,feature/login");
+			.containsEntry("io.platform.branches", "main,feature/login,fix/$HOME\"quoted\"");
 	}
 
 	@Test
