@@ -10,6 +10,7 @@ import java.util.Set;
 import io.platform.application.Application;
 import io.platform.application.ApplicationService;
 import io.platform.deployment.engine.DeploymentEngine;
+import io.platform.environment.BindingService;
 import io.platform.environment.Environment;
 import io.platform.environment.EnvironmentService;
 import io.platform.environment.RuntimeTargets;
@@ -41,8 +42,11 @@ public class DeploymentService {
 
 	private final RuntimeTargets runtimes;
 
+	private final BindingService bindings;
+
 	DeploymentService(DeploymentStore store, DeploymentEngine engine, ApplicationService applications,
-			EnvironmentService environments, GitProvider git, RuntimeTargets runtimes) {
+			EnvironmentService environments, GitProvider git, RuntimeTargets runtimes, BindingService bindings) {
+		this.bindings = bindings;
 		this.store = store;
 		this.engine = engine;
 		this.applications = applications;
@@ -195,7 +199,11 @@ public class DeploymentService {
 			apps.add(new EnvironmentDiff.AppDiff(app.getName(), EnvironmentDiff.Side.of(left),
 					EnvironmentDiff.Side.of(right), onlyLeft, onlyRight, same));
 		}
-		return new EnvironmentDiff(fromEnv, toEnv, apps);
+		java.util.Set<String> fromKeys = bindings.keys(fromEnv);
+		java.util.Set<String> toKeys = bindings.keys(toEnv);
+		return new EnvironmentDiff(fromEnv, toEnv, apps,
+				new EnvironmentDiff.BindingDiff(fromKeys.stream().filter(k -> !toKeys.contains(k)).toList(),
+						toKeys.stream().filter(k -> !fromKeys.contains(k)).toList()));
 	}
 
 	private Deployment newestRunning(String app, String env) {

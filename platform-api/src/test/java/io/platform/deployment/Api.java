@@ -38,6 +38,12 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))));
 	}
 
+	Answer put(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
 	String text(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/plain").GET()).text();
 	}

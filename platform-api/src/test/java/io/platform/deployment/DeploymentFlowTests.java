@@ -122,11 +122,14 @@ abstract class DeploymentFlowTests {
 	@Order(3)
 	void anAppThatCannotStartFailsTheHealthGateAndThePreviousKeepsServing() throws Exception {
 		Api api = api();
+		assertThat(api.put("/api/environments/dev/bindings/DB_PASSWORD", Map.of("value", "s3cr3t-pa55", "secret", true))
+			.status()).isEqualTo(200);
 		long id = deploy(api, "dev", "broken");
 		JsonNode done = api.awaitEnd(id);
 		assertStatus(api, done, "FAILED");
 		assertThat(done.get("error").asString()).contains("stopped before it became healthy", "code 2",
-				"FATAL: missing DATABASE_URL");
+				"FATAL: missing DATABASE_URL", "password ******").doesNotContain("s3cr3t-pa55");
+		assertThat(api.text("/api/deployments/" + id + "/log")).doesNotContain("s3cr3t-pa55");
 		assertThat(runtime.workloads()).extracting(Workload::deploymentId).doesNotContain(id);
 		assertStillServing(api, firstDeployment);
 	}
@@ -198,11 +201,14 @@ abstract class DeploymentFlowTests {
 	@Order(6)
 	void eachEnvironmentGetsAJarOfItsOwnWithItsOwnBuildNumbers() throws Exception {
 		Api api = api();
+		assertThat(api.put("/api/apps/sample/bindings/test/GREETING_SUFFIX", Map.of("value", "from-binding", "secret", false))
+			.status()).isEqualTo(200);
 		long id = deploy(api, "test", "main");
 		JsonNode done = api.awaitEnd(id);
 		assertStatus(api, done, "RUNNING");
 		assertThat(done.get("buildNumber").asInt()).isEqualTo(1);
-		assertThat(api.fetch(done.get("url").asString())).contains("built for test", "running in test");
+		assertThat(api.fetch(done.get("url").asString())).contains("built for test", "running in test",
+				"suffix from-binding");
 
 		JsonNode overview = api.get("/api/overview").body();
 		JsonNode cells = overview.get("apps").get(0).get("cells");
@@ -308,7 +314,9 @@ abstract class DeploymentFlowTests {
 		assertThat(same.get("app").asString()).isEqualTo("sample");
 		assertThat(same.get("same").asBoolean()).as(same.toString()).isTrue();
 
-		JsonNode diff = api.get("/api/environments/diff?from=dev&to=pre").body().get("apps").get(0);
+		JsonNode devToPre = api.get("/api/environments/diff?from=dev&to=pre").body();
+		assertThat(devToPre.get("bindings").get("onlyInFrom").get(0).asString()).isEqualTo("DB_PASSWORD");
+		JsonNode diff = devToPre.get("apps").get(0);
 		assertThat(diff.get("same").asBoolean()).isFalse();
 		assertThat(diff.get("onlyInFrom").findValuesAsString("branch")).containsExactly("feature-a");
 		assertThat(diff.get("onlyInTo")).isEmpty();

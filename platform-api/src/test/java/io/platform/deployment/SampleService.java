@@ -58,7 +58,7 @@ final class SampleService implements AutoCloseable {
 		sample.commitAndPush("conflicting", "Changes the greeting differently");
 
 		sample.branch("broken", "main");
-		sample.write("src/main/java/sample/App.java", app("never", "System.out.println(\"FATAL: missing DATABASE_URL\"); System.exit(2);"));
+		sample.write("src/main/java/sample/App.java", app("never", "System.out.println(\"FATAL: missing DATABASE_URL (user app, password \" + System.getenv(\"DB_PASSWORD\") + \")\"); System.exit(2);"));
 		sample.commitAndPush("broken", "Starts without its configuration");
 		return sample;
 	}
@@ -114,7 +114,8 @@ final class SampleService implements AutoCloseable {
 						HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
 						server.createContext("/actuator/health", ex -> reply(ex, "{\\"status\\":\\"UP\\"}"));
 						server.createContext("/", ex -> reply(ex, "%s; built for " + built.getProperty("env")
-								+ "; running in " + System.getenv("PLATFORM_ENV") + (featureB ? "; feature-b" : "")));
+								+ "; running in " + System.getenv("PLATFORM_ENV") + (featureB ? "; feature-b" : "")
+								+ (System.getenv("GREETING_SUFFIX") == null ? "" : "; suffix " + System.getenv("GREETING_SUFFIX"))));
 						server.start();
 						System.out.println("sample listening on " + port);
 					}

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.platform.PlatformProperties;
@@ -36,6 +37,7 @@ import io.platform.deployment.step.StepContext;
 import io.platform.deployment.step.StepFailure;
 import io.platform.env.runtime.RuntimeDriver;
 import io.platform.environment.Environment;
+import io.platform.environment.BindingService;
 import io.platform.environment.EnvironmentService;
 import io.platform.environment.RuntimeTargets;
 import io.platform.support.web.PlatformException;
@@ -67,6 +69,8 @@ public class DeploymentEngine implements DisposableBean {
 
 	private final RuntimeTargets runtimes;
 
+	private final BindingService bindings;
+
 	private final Map<StepName, Step> steps = new EnumMap<>(StepName.class);
 
 	private final Path workspaces;
@@ -81,7 +85,8 @@ public class DeploymentEngine implements DisposableBean {
 
 	DeploymentEngine(DeploymentStore store, DeploymentLogs logs, DeploymentEvents events,
 			ApplicationService applications, EnvironmentService environments, RuntimeTargets runtimes,
-			List<Step> stepList, PlatformProperties properties) {
+			BindingService bindings, List<Step> stepList, PlatformProperties properties) {
+		this.bindings = bindings;
 		this.store = store;
 		this.logs = logs;
 		this.events = events;
@@ -178,7 +183,17 @@ public class DeploymentEngine implements DisposableBean {
 			return;
 		}
 		Cancellation cancellation = cancellations.get(id);
-		Consumer<String> out = logs.writer(id);
+		Consumer<String> written = logs.writer(id);
+		// Secret binding values never reach the log, whatever the build or the app prints.
+		UnaryOperator<String> mask;
+		try {
+			mask = bindings.masker(deployment.getApp(), deployment.getEnv());
+		}
+		catch (PlatformException ex) {
+			mask = UnaryOperator.identity();
+		}
+		UnaryOperator<String> masker = mask;
+		Consumer<String> out = line -> written.accept(masker.apply(line));
 		Path workspace = workspaces.resolve(Long.toString(id));
 		StepContext context;
 		RuntimeDriver runtime;
@@ -231,10 +246,11 @@ public class DeploymentEngine implements DisposableBean {
 			out.accept("[platform] cancelled" + (current == null ? "" : " during " + current.label()));
 		}
 		catch (StepFailure ex) {
-			fail(deployment, current, ex.getMessage(), context);
+			// The reason may quote the app's output: it is masked like the log.
+			fail(deployment, current, masker.apply(ex.getMessage()), context);
 		}
 		catch (PlatformException ex) {
-			fail(deployment, current, ex.getMessage(), context);
+			fail(deployment, current, masker.apply(ex.getMessage()), context);
 		}
 		catch (Exception ex) {
 			if (stopping) {

@@ -11,6 +11,7 @@ import io.platform.deployment.StepName;
 import io.platform.env.runtime.RuntimeFailure;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadSpec;
+import io.platform.environment.BindingService;
 import io.platform.environment.RuntimeTargets;
 
 import org.springframework.stereotype.Component;
@@ -24,8 +25,11 @@ class StartStep implements Step {
 
 	private final RuntimeTargets targets;
 
-	StartStep(RuntimeTargets targets) {
+	private final BindingService bindings;
+
+	StartStep(RuntimeTargets targets, BindingService bindings) {
 		this.targets = targets;
+		this.bindings = bindings;
 	}
 
 	@Override
@@ -42,6 +46,8 @@ class StartStep implements Step {
 					+ " runtime; redeploy to build it again.");
 		}
 		Map<String, String> variables = new LinkedHashMap<>();
+		// The environment's middleware bindings (and the service's overrides), then what the platform sets.
+		bindings.effective(deployment.getApp(), deployment.getEnv()).values().forEach(b -> variables.put(b.key(), b.value()));
 		variables.put("SPRING_PROFILES_ACTIVE", deployment.getEnv());
 		variables.put("PLATFORM_ENV", deployment.getEnv());
 		variables.put("PLATFORM_APP", deployment.getApp());

@@ -1,0 +1,87 @@
+package io.platform.environment;
+
+import io.platform.support.FreshPlatformHome;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Bindings: secrets encrypted at rest and masked in answers, overrides per service, keys validated. */
+@SpringBootTest(properties = "platform.runtime=process")
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = FreshPlatformHome.class)
+class BindingControllerTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	BindingService bindings;
+
+	@Test
+	void secretsAreEncryptedAtRestMaskedInAnswersAndGivenPlainToTheService() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"billing\",\"repoUrl\":\"file:///srv/git/billing.git\"}")).andExpect(status().isCreated());
+		mvc.perform(put("/api/environments/test/bindings/DB_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"jdbc:mysql://db.test:3306/app\",\"secret\":false}")).andExpect(status().isOk());
+		mvc.perform(put("/api/environments/test/bindings/DB_PASSWORD").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"hunter2-secret\",\"secret\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.value").value("******"));
+
+		mvc.perform(get("/api/environments/test/bindings"))
+			.andExpect(jsonPath("$[0].key").value("DB_PASSWORD"))
+			.andExpect(jsonPath("$[0].value").value("******"))
+			.andExpect(jsonPath("$[1].value").value("jdbc:mysql://db.test:3306/app"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("hunter2"))));
+		String stored = jdbc.queryForObject("SELECT value_text FROM binding WHERE binding_key = 'DB_PASSWORD'", String.class);
+		assertThat(stored).doesNotContain("hunter2").startsWith("v1:");
+
+		mvc.perform(put("/api/apps/billing/bindings/test/DB_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"jdbc:mysql://billing-db.test:3306/billing\",\"secret\":false}")).andExpect(status().isOk());
+		mvc.perform(get("/api/apps/billing/bindings/test"))
+			.andExpect(jsonPath("$[?(@.key == 'DB_URL')].source").value("service"))
+			.andExpect(jsonPath("$[?(@.key == 'DB_URL')].value").value("jdbc:mysql://billing-db.test:3306/billing"))
+			.andExpect(jsonPath("$[?(@.key == 'DB_PASSWORD')].value").value("******"));
+		assertThat(bindings.effective("billing", "test").get("DB_PASSWORD").value()).isEqualTo("hunter2-secret");
+		assertThat(bindings.masker("billing", "test").apply("connecting with hunter2-secret")).isEqualTo("connecting with ******");
+		assertThat(bindings.keys("test")).containsExactly("DB_PASSWORD", "DB_URL");
+
+		mvc.perform(delete("/api/apps/billing/bindings/test/DB_URL")).andExpect(status().isNoContent());
+		mvc.perform(delete("/api/apps/billing/bindings/test/DB_URL")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void keysMustBeEnvironmentVariableNamesAndTheEnvironmentMustExist() throws Exception {
+		mvc.perform(put("/api/environments/dev/bindings/1BAD-KEY").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"x\",\"secret\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("key"))
+			.andExpect(jsonPath("$.detail", containsString("not an environment variable name")));
+		mvc.perform(put("/api/environments/staging/bindings/OK").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"x\",\"secret\":false}")).andExpect(status().isNotFound());
+		mvc.perform(put("/api/environments/dev/bindings/OK").contentType(MediaType.APPLICATION_JSON).content("{\"secret\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("value"));
+		mvc.perform(get("/api/environments/dev/bindings")).andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(0)));
+	}
+
+}
