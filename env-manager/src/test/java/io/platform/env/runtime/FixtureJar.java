@@ -43,6 +43,23 @@ public final class FixtureJar {
 					String address = System.getenv().getOrDefault("SERVER_ADDRESS", "0.0.0.0");
 					HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
 					server.createContext("/health", exchange -> answer(exchange, "UP"));
+					// Reaches another service from inside: "OK <status>" or "FAIL <reason>" (network isolation tests).
+					server.createContext("/fetch", exchange -> {
+						String target = exchange.getRequestURI().getQuery().substring("url=".length());
+						String result;
+						try {
+							java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+								.connectTimeout(java.time.Duration.ofSeconds(2)).build()
+								.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(target))
+									.timeout(java.time.Duration.ofSeconds(3)).build(),
+									java.net.http.HttpResponse.BodyHandlers.ofString());
+							result = "OK " + response.statusCode();
+						}
+						catch (Exception ex) {
+							result = "FAIL " + ex;
+						}
+						answer(exchange, result);
+					});
 					server.createContext("/env", exchange -> {
 						StringBuilder body = new StringBuilder();
 						for (Map.Entry<String, String> e : new TreeMap<>(System.getenv()).entrySet()) {

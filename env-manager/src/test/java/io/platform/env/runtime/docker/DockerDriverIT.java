@@ -118,6 +118,32 @@ class DockerDriverIT extends RuntimeDriverContractTest {
 	}
 
 	@Test
+	void containersReachTheirEnvironmentsServicesByNameButNoContainerOfAnotherEnvironment() throws Exception {
+		String otherEnv = env + "x";
+		try {
+			Workload client = start(Map.of());
+			Workload peer = start(new WorkloadSpec("peer", env, 900, image, 8080, Map.of(), List.of("-Xmx64m"), null));
+			Workload stranger = start(new WorkloadSpec("stranger", otherEnv, 901, image, 8080, Map.of(), List.of("-Xmx64m"), null));
+			awaitHealthy(client);
+			awaitHealthy(peer);
+			awaitHealthy(stranger);
+			String strangerIp = docker.inspectContainerCmd(stranger.id()).exec().getNetworkSettings().getNetworks()
+				.get("platform-" + otherEnv).getIpAddress();
+
+			assertThat(get(client, "/fetch?url=http://peer:8080/health").body()).isEqualTo("OK 200");
+			assertThat(get(client, "/fetch?url=http://" + strangerIp + ":8080/health").body()).startsWith("FAIL");
+			assertThat(get(client, "/fetch?url=http://stranger:8080/health").body()).startsWith("FAIL");
+		}
+		finally {
+			Map<String, String> other = Map.of(DockerDriver.LABEL_ENV, otherEnv);
+			docker.listContainersCmd().withShowAll(true).withLabelFilter(other).exec()
+				.forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+			docker.listNetworksCmd().withFilter("label", List.of(DockerDriver.LABEL_ENV + "=" + otherEnv)).exec()
+				.forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+		}
+	}
+
+	@Test
 	void resourceLimitsReachTheContainer() {
 		WorkloadSpec limited = new WorkloadSpec(APP, env, 9001, image, 8080, Map.of(), List.of("-Xmx64m"),
 				new WorkloadSpec.Resources(256L * 1024 * 1024, 0.5));
