@@ -12,6 +12,8 @@ import io.platform.env.runtime.RuntimeFailure;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadSpec;
 import io.platform.environment.BindingService;
+import io.platform.environment.DatabaseProvisioner;
+import io.platform.support.web.UpstreamException;
 import io.platform.environment.RuntimeTargets;
 
 import org.springframework.stereotype.Component;
@@ -27,9 +29,12 @@ class StartStep implements Step {
 
 	private final BindingService bindings;
 
-	StartStep(RuntimeTargets targets, BindingService bindings) {
+	private final DatabaseProvisioner databases;
+
+	StartStep(RuntimeTargets targets, BindingService bindings, DatabaseProvisioner databases) {
 		this.targets = targets;
 		this.bindings = bindings;
+		this.databases = databases;
 	}
 
 	@Override
@@ -45,9 +50,19 @@ class StartStep implements Step {
 			throw new StepFailure("Image " + deployment.getImage() + " no longer exists on the " + context.runtime().kind()
 					+ " runtime; redeploy to build it again.");
 		}
+		try {
+			databases.ensure(deployment.getApp(), deployment.getEnv()).ifPresent(context::log);
+		}
+		catch (UpstreamException ex) {
+			throw new StepFailure(ex.getMessage(), ex);
+		}
 		Map<String, String> variables = new LinkedHashMap<>();
 		// The environment's middleware bindings (and the service's overrides), then what the platform sets.
-		bindings.effective(deployment.getApp(), deployment.getEnv()).values().forEach(b -> variables.put(b.key(), b.value()));
+		bindings.effective(deployment.getApp(), deployment.getEnv())
+			.values()
+			.stream()
+			.filter(b -> !DatabaseProvisioner.isAdminKey(b.key()))
+			.forEach(b -> variables.put(b.key(), b.value()));
 		variables.put("SPRING_PROFILES_ACTIVE", deployment.getEnv());
 		variables.put("PLATFORM_ENV", deployment.getEnv());
 		variables.put("PLATFORM_APP", deployment.getApp());

@@ -34,6 +34,19 @@ public final class MariaDb {
 	private MariaDb() {
 	}
 
+	/** The server's JDBC URL, user and password (an account that may create databases and users). */
+	public static String url() {
+		return URL;
+	}
+
+	public static String user() {
+		return USER;
+	}
+
+	public static String password() {
+		return PASSWORD;
+	}
+
 	/**
 	 * Disables the test class, with the reason in the test report, when no server answers; fails it
 	 * instead when {@code CI=true}. A condition runs before Spring tries to start the application.
