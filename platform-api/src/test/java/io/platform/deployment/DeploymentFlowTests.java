@@ -51,6 +51,7 @@ abstract class DeploymentFlowTests {
 		registry.add("platform.runtime", () -> runtime);
 		registry.add("platform.deploy.health-timeout", () -> "30s");
 		registry.add("platform.deploy.drain-time", () -> "1s");
+		registry.add("platform.gray.users", () -> "tester-7,tester-8");
 	}
 
 	static RuntimeDriver usedRuntime;
@@ -295,13 +296,14 @@ abstract class DeploymentFlowTests {
 		assertThat(prod.body()).contains("no running deployment in prod");
 
 		assertStatus(api, api.awaitEnd(deploy(api, "pre", "feature-b")), "RUNNING");
-		for (String marker : List.of("X-Gray: true", "Cookie: gray=true")) {
+		for (String marker : List.of("X-Gray: true", "Cookie: gray=true", "X-User-Id: tester-8")) {
 			Api.Raw gray = api.viaIngress("sample.prod.localhost", "/", marker);
 			assertThat(gray.status()).as(marker).isEqualTo(200);
 			assertThat(gray.headers()).containsEntry("x-platform-env", "pre");
 			assertThat(gray.body()).contains("running in pre");
 		}
 		assertThat(api.viaIngress("sample.prod.localhost", "/").status()).as("without the marker").isEqualTo(503);
+		assertThat(api.viaIngress("sample.prod.localhost", "/", "X-User-Id: someone-else").status()).isEqualTo(503);
 		assertThat(api.viaIngress("nothing.dev.localhost", "/").status()).isEqualTo(503);
 		assertThat(api.viaIngress("localhost", "/api/environments").status()).as("the platform itself").isEqualTo(200);
 	}
