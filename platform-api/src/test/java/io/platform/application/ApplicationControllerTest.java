@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.platform.support.ApiTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -313,7 +312,6 @@ class ApplicationControllerTest {
 	}
 
 	// Known bug in GitUrls: these refused URLs are echoed with their password in the problem detail.
-	@Disabled("GitUrls.problem echoes the password of these refused URLs; remove when fixed")
 	@ParameterizedTest
 	@ValueSource(strings = { "ext::git-remote-x https://alice:" + SECRET + "@example.com/x.git",
 			"https://alice:" + SECRET + "@/x.git" })
