@@ -57,6 +57,7 @@ export default {
 		register: 'Register a service',
 		build: 'build #{n}',
 		openApp: 'Open the app',
+		openIngress: 'Open through the environment host',
 		paused: 'Updates paused while the tab is hidden',
 	},
 	apps: {

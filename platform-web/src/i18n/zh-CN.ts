@@ -59,6 +59,7 @@ const zhCN: typeof en = {
 		register: '注册服务',
 		build: '构建 #{n}',
 		openApp: '打开应用',
+		openIngress: '通过环境域名打开',
 		paused: '页面隐藏时暂停刷新',
 	},
 	apps: {
