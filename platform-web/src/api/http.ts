@@ -59,7 +59,7 @@ export function errorDetail(e: unknown): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-async function request<T>(method: Method, url: string, body?: unknown, accept = 'application/json'): Promise<T> {
+async function send(method: Method, url: string, body: unknown, accept: string): Promise<{ res: Response; text: string }> {
 	const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` }
 	const init: RequestInit = { method, headers }
 	if (body !== undefined) {
@@ -76,9 +76,20 @@ async function request<T>(method: Method, url: string, body?: unknown, accept = 
 	if (!res.ok) {
 		throw new ApiError(res.status, parseProblem(text), `${res.status} ${res.statusText || 'error'}`.trim())
 	}
+	return { res, text }
+}
+
+async function request<T>(method: Method, url: string, body?: unknown, accept = 'application/json'): Promise<T> {
+	const { res, text } = await send(method, url, body, accept)
 	if (accept !== 'application/json') return text as T
 	if (res.status === 204 || text === '') return undefined as T
 	return JSON.parse(text) as T
+}
+
+/** A JSON answer with its headers (paging counts travel in headers). */
+async function withHeaders<T>(url: string): Promise<{ body: T; headers: Headers }> {
+	const { res, text } = await send('GET', url, undefined, 'application/json')
+	return { body: (text === '' ? undefined : JSON.parse(text)) as T, headers: res.headers }
 }
 
 function parseProblem(text: string): Problem {
@@ -94,6 +105,7 @@ function parseProblem(text: string): Problem {
 
 export const http = {
 	get: <T>(url: string) => request<T>('GET', url),
+	getWithHeaders: <T>(url: string) => withHeaders<T>(url),
 	text: (url: string) => request<string>('GET', url, undefined, 'text/plain'),
 	post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
 	put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),

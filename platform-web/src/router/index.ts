@@ -9,6 +9,8 @@ export const routes = [
 	{ path: '/apps/:app/edit', name: 'app-edit', component: () => import('@/views/apps/AppFormView.vue'), props: true },
 	{ path: '/deployments/:id', name: 'deployment', component: () => import('@/views/deployments/DeploymentView.vue'), props: true },
 	{ path: '/environments', name: 'environments', component: () => import('@/views/environments/EnvironmentsView.vue'), meta: { title: 'nav.environments' } },
+	{ path: '/environments/diff', name: 'environments-diff', component: () => import('@/views/environments/EnvironmentDiffView.vue'), meta: { title: 'diff.title' } },
+	{ path: '/gitlab', name: 'gitlab', component: () => import('@/views/gitlab/GitLabView.vue'), meta: { title: 'nav.gitlab' } },
 	{ path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
 
