@@ -54,9 +54,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded log store: one Lucene index in a directory. Appends go to a shared {@link IndexWriter}; a
- * background thread reopens the searcher every 200 ms (so appends are searchable well within a second),
- * commits every few seconds, and enforces the {@link LogRetention}.
+ * The embedded log store: one Lucene index in a directory. Appends go to a shared {@link IndexWriter}. A
+ * search never sees a searcher older than 200 ms: a background thread reopens it every 200 ms while searches
+ * come in (live tails), and a search after a quiet spell reopens it first. The same thread commits every few
+ * seconds and enforces the {@link LogRetention}.
  */
 public class LuceneLogStore implements LogStore {
 
@@ -86,6 +87,10 @@ public class LuceneLogStore implements LogStore {
 
 	private static final long COMMIT_MILLIS = 5_000;
 
+	// Reopening flushes a small segment, and many small segments cost merging: reopen on schedule only
+	// while someone searches (a live tail), else let the first search reopen a stale searcher.
+	private static final long SEARCHED_RECENTLY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
 	private static final Sort NEWEST_FIRST = new Sort(new SortField(TIMESTAMP, SortField.Type.LONG, true),
 			new SortField(SEQUENCE, SortField.Type.LONG, true));
 
@@ -110,6 +115,10 @@ public class LuceneLogStore implements LogStore {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final Object retentionLock = new Object();
+
+	private volatile long lastSearch = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
+
+	private volatile long lastRefresh = System.nanoTime();
 
 	public LuceneLogStore(Path path, LogRetention retention) {
 		this(path, retention, Clock.systemUTC());
@@ -167,6 +176,10 @@ public class LuceneLogStore implements LogStore {
 	public LogPage search(LogQuery query) {
 		Query lucene = toLucene(query);
 		LogCursor after = query.after();
+		this.lastSearch = System.nanoTime();
+		if (System.nanoTime() - this.lastRefresh > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
+			refresh();
+		}
 		IndexSearcher searcher = acquire();
 		try {
 			int wanted = query.limit() + 1;
@@ -201,6 +214,7 @@ public class LuceneLogStore implements LogStore {
 	public void refresh() {
 		try {
 			this.searchers.maybeRefreshBlocking();
+			this.lastRefresh = System.nanoTime();
 		}
 		catch (IOException ex) {
 			throw new LogStoreException("Cannot refresh the log index in " + this.path, ex);
@@ -459,8 +473,13 @@ public class LuceneLogStore implements LogStore {
 	}
 
 	private void reopen() {
+		if (System.nanoTime() - this.lastSearch > SEARCHED_RECENTLY_NANOS) {
+			return;
+		}
 		try {
-			this.searchers.maybeRefresh();
+			if (this.searchers.maybeRefresh()) {
+				this.lastRefresh = System.nanoTime();
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Cannot reopen the log index in {}", this.path, ex);
