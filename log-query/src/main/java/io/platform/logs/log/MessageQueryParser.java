@@ -1,5 +1,7 @@
 package io.platform.logs.log;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,7 +10,9 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Parses {@link LogQuery#q()} with Lucene's classic query syntax, the syntax Elasticsearch's
@@ -32,11 +36,46 @@ public final class MessageQueryParser {
 		QueryParser parser = new QueryParser(field, analyzer);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
 		parser.setAllowLeadingWildcard(false);
+		Query query;
 		try {
-			return parser.parse(q);
+			query = parser.parse(q);
 		}
 		catch (ParseException ex) {
 			throw syntaxError(q, ex);
+		}
+		catch (IllegalArgumentException ex) {
+			// an invalid /regular expression/ fails while the query is built
+			int slash = q.indexOf('/');
+			throw new LogQuerySyntaxException(q, Math.max(0, slash), String.valueOf(ex.getMessage()));
+		}
+		rejectOtherFields(q, query, field);
+		return query;
+	}
+
+	// Level, trace id, service... have their own parameters; "level:ERROR" in the text would match
+	// differently in each store, so only the message can be searched here.
+	private static void rejectOtherFields(String q, Query query, String field) {
+		Set<String> fields = new TreeSet<>();
+		query.visit(new QueryVisitor() {
+
+			@Override
+			public boolean acceptField(String name) {
+				fields.add(name);
+				return false;
+			}
+
+			@Override
+			public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
+
+		});
+		fields.remove(field);
+		if (!fields.isEmpty()) {
+			String other = fields.iterator().next();
+			int position = Math.max(0, q.indexOf(other + ":"));
+			throw new LogQuerySyntaxException(q, position, "only the message can be searched, not '" + other
+					+ "'; use the level, traceId, from and to parameters, or escape the colon as \\:");
 		}
 	}
 

@@ -63,25 +63,27 @@ public final class LogsBenchmark {
 		System.out.printf("cores: %d, max heap: %d MB%n", Runtime.getRuntime().availableProcessors(),
 				Runtime.getRuntime().maxMemory() >> 20);
 
-		List<List<LogLine>> luceneBatches = batches.subList(0, luceneLines / BATCH);
-		// warm the JIT up on every path before measuring
-		List<List<LogLine>> warmUp = batches.subList(0, Math.min(batches.size(), 100));
-		plainFile(work, warmUp);
-		messageOnly(work.resolve("warm-up"), warmUp);
-		try (LuceneLogStore store = new LuceneLogStore(work.resolve("warm-up-store"), LogRetention.none())) {
-			ingest(store, warmUp, 2);
-		}
-		report("baseline: same lines as text to a file (1 thread)", luceneLines, plainFile(work, luceneBatches));
-		report("baseline: Lucene, message field only (1 thread)", luceneLines, messageOnly(work, luceneBatches));
-		try (LuceneLogStore one = new LuceneLogStore(work.resolve("lucene-1thread"), LogRetention.none())) {
-			report("LuceneLogStore.append (1 thread)", luceneLines, ingest(one, luceneBatches, 1));
-		}
-		try (LuceneLogStore store = new LuceneLogStore(work.resolve("lucene"), LogRetention.none())) {
-			report("LuceneLogStore.append (2 threads)", luceneLines, ingest(store, luceneBatches, 2));
-			store.refresh();
-			System.out.printf("Lucene index: %,d lines, %,d MB on disk%n", luceneLines, store.sizeOnDisk() >> 20);
-			lookups("LuceneLogStore trace-id lookup", store, luceneBatches, lookups);
-			visibility("LuceneLogStore append->searchable", store, 50);
+		if (luceneLines > 0) {
+			List<List<LogLine>> luceneBatches = batches.subList(0, luceneLines / BATCH);
+			// warm the JIT up on every path before measuring
+			List<List<LogLine>> warmUp = batches.subList(0, Math.min(batches.size(), 100));
+			plainFile(work, warmUp);
+			messageOnly(work.resolve("warm-up"), warmUp);
+			try (LuceneLogStore store = new LuceneLogStore(work.resolve("warm-up-store"), LogRetention.none())) {
+				ingest(store, warmUp, 2);
+			}
+			report("baseline: same lines as text to a file (1 thread)", luceneLines, plainFile(work, luceneBatches));
+			report("baseline: Lucene, message field only (1 thread)", luceneLines, messageOnly(work, luceneBatches));
+			try (LuceneLogStore one = new LuceneLogStore(work.resolve("lucene-1thread"), LogRetention.none())) {
+				report("LuceneLogStore.append (1 thread)", luceneLines, ingest(one, luceneBatches, 1));
+			}
+			try (LuceneLogStore store = new LuceneLogStore(work.resolve("lucene"), LogRetention.none())) {
+				report("LuceneLogStore.append (2 threads)", luceneLines, ingest(store, luceneBatches, 2));
+				store.refresh();
+				System.out.printf("Lucene index: %,d lines, %,d MB on disk%n", luceneLines, store.sizeOnDisk() >> 20);
+				lookups("LuceneLogStore trace-id lookup", store, luceneBatches, lookups);
+				visibility("LuceneLogStore append->searchable", store, 50);
+			}
 		}
 		if (esLines > 0) {
 			try (ElasticsearchNode node = ElasticsearchNode.start(work.resolve("es"));

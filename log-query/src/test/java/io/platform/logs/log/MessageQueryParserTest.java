@@ -17,6 +17,7 @@ class MessageQueryParserTest {
 			giving OR refused             | message:giving message:refused
 			(timeout OR refused) AND db   | +(message:timeout message:refused) +message:db
 			time*                         | message:time*
+			db-1\\:3306                  | +message:db +message:1 +message:3306
 			""")
 	void acceptsLuceneSyntaxWithAndAsTheDefault(String q, String parsed) {
 		assertThat(MessageQueryParser.parse(q, "message", new StandardAnalyzer())).hasToString(parsed);
@@ -30,6 +31,8 @@ class MessageQueryParserTest {
 			"connection refused   | 19
 			a) b                  | 1
 			*timeout              | 0
+			error AND level:ERROR | 10
+			/[a-z/                | 0
 			""")
 	void rejectsBadSyntaxWithThePositionOfTheError(String q, int position) {
 		assertThatThrownBy(() -> MessageQueryParser.validate(q))

@@ -304,6 +304,8 @@ public class LuceneLogStore implements LogStore {
 		for (int round = 0; round < 5; round++) {
 			this.writer.commit();
 			refresh();
+			// files of merged-away segments go once no searcher holds them
+			this.writer.deleteUnusedFiles();
 			long size = sizeOnDisk();
 			if (size <= maxBytes) {
 				break;
@@ -323,9 +325,6 @@ public class LuceneLogStore implements LogStore {
 				release(searcher);
 			}
 			this.writer.forceMergeDeletes(true);
-			this.writer.commit();
-			this.writer.deleteUnusedFiles();
-			refresh();
 		}
 		return deleted;
 	}

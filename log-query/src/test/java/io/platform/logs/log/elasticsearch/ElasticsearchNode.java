@@ -60,6 +60,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 		}
 		String classpath = Path.of(dir, "elasticsearch-node.jar") + File.pathSeparator + Path.of(dir, "lib") + File.separator + "*";
 		int port = freePort();
+		Files.createDirectories(work);
 		Path log = work.resolve("node.log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath,
