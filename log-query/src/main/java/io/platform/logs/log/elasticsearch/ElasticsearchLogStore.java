@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -230,7 +231,7 @@ public class ElasticsearchLogStore implements LogStore {
 				for (Hit<Void> hit : hits) {
 					bulk.operations((op) -> op.delete((delete) -> delete.index(hit.index()).id(hit.id())));
 				}
-				this.client.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+				this.client.bulk(bulk.refresh(Refresh.True).build());
 				deleted += hits.size();
 			}
 		}

@@ -31,9 +31,11 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -104,6 +106,8 @@ public class LuceneLogStore implements LogStore {
 
 	private final Analyzer analyzer = new StandardAnalyzer();
 
+	private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
+
 	private final IndexWriter writer;
 
 	private final SearcherManager searchers;
@@ -134,6 +138,7 @@ public class LuceneLogStore implements LogStore {
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			config.setRAMBufferSizeMB(48);
 			config.setCommitOnClose(true);
+			config.setMergeScheduler(this.merges);
 			this.writer = new IndexWriter(this.directory, config);
 			this.searchers = new SearcherManager(this.writer, null);
 			this.sequence = new AtomicLong(highestSequence());
@@ -259,11 +264,14 @@ public class LuceneLogStore implements LogStore {
 		}
 	}
 
-	/** Bytes the index takes on disk now. */
+	/**
+	 * Bytes the index's last commit takes on disk (what stays after a restart; merges in flight and files
+	 * about to be deleted are not counted).
+	 */
 	public long sizeOnDisk() {
 		try {
 			long size = 0;
-			for (String file : this.directory.listAll()) {
+			for (String file : SegmentInfos.readLatestCommit(this.directory).files(true)) {
 				try {
 					size += this.directory.fileLength(file);
 				}
@@ -324,7 +332,11 @@ public class LuceneLogStore implements LogStore {
 			finally {
 				release(searcher);
 			}
+			// Deletes count for merging once a commit applies them; that commit may already start the
+			// merge, which forceMergeDeletes then leaves running, so wait for every merge thread.
+			this.writer.commit();
 			this.writer.forceMergeDeletes(true);
+			this.merges.sync();
 		}
 		return deleted;
 	}
