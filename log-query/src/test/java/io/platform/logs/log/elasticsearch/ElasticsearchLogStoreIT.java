@@ -94,6 +94,35 @@ class ElasticsearchLogStoreIT extends LogStoreContractTest {
 		assertThat(search(query.withText("gateway AND timeout")).lines()).hasSize(1);
 	}
 
+	@Test
+	void searchesTheExtraIndicesOtherShippersWriteTo() throws Exception {
+		String service = unique("filebeat");
+		// Filebeat's own index template maps the ECS fields as keywords, like ours.
+		send("PUT", "/filebeat-8.19.0-shipped", """
+				{"mappings": {"properties": {"@timestamp": {"type": "date"}, "message": {"type": "text"},
+				  "log": {"properties": {"level": {"type": "keyword"}}},
+				  "service": {"properties": {"name": {"type": "keyword"}, "environment": {"type": "keyword"}}}}}}
+				""");
+		send("POST", "/filebeat-8.19.0-shipped/_doc?refresh=true", """
+				{"@timestamp":"%s","message":"Order 9 shipped","log":{"level":"info"},"service":{"name":"%s","environment":"prod"}}
+				""".formatted(T0, service));
+		LogQuery query = LogQuery.all().withService(service);
+
+		try (ElasticsearchLogStore wider = new ElasticsearchLogStore(
+				ElasticsearchLogSettings.of(this.node.uri()).withExtraSearchIndices("filebeat-*"))) {
+			assertThat(messages(wider.search(query))).containsExactly("Order 9 shipped");
+		}
+		assertThat(search(query).lines()).isEmpty();
+	}
+
+	private void send(String method, String path, String json) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.node.uri().resolve(path))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+	}
+
 	private String get(String path) throws Exception {
 		URI uri = this.node.uri().resolve(path);
 		return this.http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
