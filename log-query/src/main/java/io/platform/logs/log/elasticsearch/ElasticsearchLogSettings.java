@@ -1,0 +1,43 @@
+package io.platform.logs.log.elasticsearch;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Where the Elasticsearch log store writes and reads.
+ *
+ * @param uris the cluster's HTTP addresses ({@code platform.logs.elasticsearch.uris})
+ * @param username basic authentication user, or {@code null}
+ * @param password basic authentication password, or {@code null}
+ * @param indexPrefix daily indices are {@code <prefix>-yyyy.MM.dd}; {@code logs-platform} by default
+ * @param extraSearchIndices more index patterns to search, where others ship logs with the same ECS fields
+ * (for example {@code filebeat-*})
+ */
+public record ElasticsearchLogSettings(List<URI> uris, String username, String password, String indexPrefix,
+		List<String> extraSearchIndices) {
+
+	public static final String DEFAULT_PREFIX = "logs-platform";
+
+	public ElasticsearchLogSettings {
+		if (uris == null || uris.isEmpty()) {
+			throw new IllegalArgumentException("At least one Elasticsearch URI is needed");
+		}
+		uris = List.copyOf(uris);
+		indexPrefix = (indexPrefix == null || indexPrefix.isBlank()) ? DEFAULT_PREFIX : indexPrefix;
+		extraSearchIndices = (extraSearchIndices != null) ? List.copyOf(extraSearchIndices) : List.of();
+	}
+
+	public static ElasticsearchLogSettings of(URI... uris) {
+		return new ElasticsearchLogSettings(List.of(uris), null, null, null, null);
+	}
+
+	public ElasticsearchLogSettings withExtraSearchIndices(String... patterns) {
+		return new ElasticsearchLogSettings(this.uris, this.username, this.password, this.indexPrefix,
+				List.of(patterns));
+	}
+
+	public ElasticsearchLogSettings withIndexPrefix(String prefix) {
+		return new ElasticsearchLogSettings(this.uris, this.username, this.password, prefix, this.extraSearchIndices);
+	}
+
+}
