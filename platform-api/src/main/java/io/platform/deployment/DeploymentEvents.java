@@ -20,6 +20,8 @@ public class DeploymentEvents {
 
 	private final Map<Long, List<Listener>> listeners = new ConcurrentHashMap<>();
 
+	private final List<Listener> everyDeployment = new CopyOnWriteArrayList<>();
+
 	public void changed(Deployment deployment) {
 		notify(deployment, false);
 	}
@@ -28,7 +30,21 @@ public class DeploymentEvents {
 		notify(deployment, true);
 	}
 
+	/** Listens to every deployment's changes (for features that follow what runs, such as log shipping). */
+	public void subscribeAll(Listener listener) {
+		everyDeployment.add(listener);
+	}
+
 	private void notify(Deployment deployment, boolean over) {
+		for (Listener listener : everyDeployment) {
+			try {
+				listener.on(deployment, over);
+			}
+			catch (RuntimeException ex) {
+				// A follower's trouble must never stop a deployment.
+				org.slf4j.LoggerFactory.getLogger(DeploymentEvents.class).warn("Deployment listener failed", ex);
+			}
+		}
 		List<Listener> forDeployment = listeners.get(deployment.getId());
 		if (forDeployment != null) {
 			forDeployment.forEach(listener -> listener.on(deployment, over));

@@ -134,6 +134,26 @@ final class Api {
 		return read.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 	}
 
+	/** GET on an app's own URL with a trace id header, as a traced caller would send it. */
+	void fetchTraced(String url, String traceId) throws IOException, InterruptedException {
+		http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Trace-Id", traceId).timeout(Duration.ofSeconds(5)).GET().build(),
+				HttpResponse.BodyHandlers.discarding());
+	}
+
+	/** Polls a JSON GET until {@code done} holds for its body, or fails after {@code timeout}. */
+	JsonNode awaitJson(String path, Predicate<JsonNode> done, Duration timeout) throws InterruptedException {
+		long end = System.nanoTime() + timeout.toNanos();
+		JsonNode last = null;
+		while (System.nanoTime() < end) {
+			last = get(path).body();
+			if (last != null && done.test(last)) {
+				return last;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError(path + " did not reach the expected answer in " + timeout + "; last: " + last);
+	}
+
 	/** GET on an app's own URL; the body, or null when nothing answers. */
 	String fetch(String url) {
 		try {

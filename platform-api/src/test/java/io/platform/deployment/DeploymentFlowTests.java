@@ -103,6 +103,23 @@ abstract class DeploymentFlowTests {
 		String body = api.fetch(done.get("url").asString());
 		assertThat(body).contains("hello from feature-a", "feature-b", "built for dev", "running in dev");
 		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[health]", "RUNNING");
+
+		// What the app prints is shipped to the log store, parsed (level, trace id) and searchable.
+		api.fetchTraced(done.get("url").asString(), "trace-first-1");
+		JsonNode traced = api.awaitJson("/api/deployments/" + firstDeployment + "/logs?traceId=trace-first-1",
+				lines -> lines.size() == 1, Duration.ofSeconds(10));
+		assertThat(traced.get(0).get("message").asString()).contains("served /");
+		assertThat(traced.get(0).get("level").asString()).isEqualTo("INFO");
+		assertThat(traced.get(0).get("service").asString()).isEqualTo("sample");
+		assertThat(api.get("/api/traces/trace-first-1/logs").body()).hasSize(1);
+		JsonNode listening = api.awaitJson("/api/deployments/" + firstDeployment + "/logs?q=listening", lines -> !lines.isEmpty(),
+				Duration.ofSeconds(10));
+		assertThat(listening.get(0).get("message").asString()).contains("sample listening on");
+		Api.Answer badQuery = api.get("/api/deployments/" + firstDeployment + "/logs?q=" + java.net.URLEncoder.encode("(unclosed",
+				java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(badQuery.status()).isEqualTo(400);
+		assertThat(badQuery.body().get("detail").asString()).contains("position");
+		assertThat(api.get("/api/deployments/" + firstDeployment + "/logs?level=LOUD").status()).isEqualTo(400);
 	}
 
 	@Test

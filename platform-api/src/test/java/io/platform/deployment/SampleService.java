@@ -113,9 +113,15 @@ final class SampleService implements AutoCloseable {
 						int port = Integer.parseInt(System.getenv().getOrDefault("SERVER_PORT", "8080"));
 						HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
 						server.createContext("/actuator/health", ex -> reply(ex, "{\\"status\\":\\"UP\\"}"));
-						server.createContext("/", ex -> reply(ex, "%s; built for " + built.getProperty("env")
+						server.createContext("/", ex -> {
+							String tid = ex.getRequestHeaders().getFirst("X-Trace-Id");
+							// The layout of SkyWalking's logback pattern: time [TID:..] [thread] LEVEL logger - message
+							System.out.println(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"))
+									+ " [TID:" + (tid == null ? "N/A" : tid) + "] [http] INFO  sample.App - served " + ex.getRequestURI());
+							reply(ex, "%s; built for " + built.getProperty("env")
 								+ "; running in " + System.getenv("PLATFORM_ENV") + (featureB ? "; feature-b" : "")
-								+ (System.getenv("GREETING_SUFFIX") == null ? "" : "; suffix " + System.getenv("GREETING_SUFFIX"))));
+								+ (System.getenv("GREETING_SUFFIX") == null ? "" : "; suffix " + System.getenv("GREETING_SUFFIX")));
+						});
 						server.start();
 						System.out.println("sample listening on " + port);
 					}

@@ -1,0 +1,114 @@
+package io.platform.observability;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import io.platform.deployment.Deployment;
+import io.platform.deployment.DeploymentStore;
+import io.platform.logs.log.LogLevel;
+import io.platform.logs.log.LogLine;
+import io.platform.logs.log.LogPage;
+import io.platform.logs.log.LogQuery;
+import io.platform.logs.log.LogQuerySyntaxException;
+import io.platform.logs.log.LogStore;
+import io.platform.support.web.InvalidInputException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The services' own log lines: of one deployment, or of one trace across services. Newest first; the
+ * next page's cursor, if any, is in the {@code X-Next-Cursor} header.
+ */
+@RestController
+class LogController {
+
+	static final String NEXT_CURSOR = "X-Next-Cursor";
+
+	private final LogStore store;
+
+	private final DeploymentStore deployments;
+
+	LogController(LogStore store, DeploymentStore deployments) {
+		this.store = store;
+		this.deployments = deployments;
+	}
+
+	record LogLineView(Instant timestamp, String level, String logger, String message, String traceId,
+			String service, String env, String deploymentId, String instance) {
+
+		static LogLineView of(LogLine line) {
+			return new LogLineView(line.timestamp(), line.level().name(), line.logger(), line.message(), line.traceId(),
+					line.service(), line.env(), line.deploymentId(), line.instance());
+		}
+
+	}
+
+	@GetMapping("/api/deployments/{id}/logs")
+	ResponseEntity<List<LogLineView>> deploymentLogs(@PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String traceId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
+		Deployment deployment = deployments.get(id);
+		Instant since = instant("from", from);
+		Instant until = instant("to", to);
+		if (since != null && until != null && !since.isBefore(until)) {
+			throw new InvalidInputException("from", "'from' (" + since + ") must be before 'to' (" + until + ").");
+		}
+		return search(new LogQuery(deployment.getApp(), deployment.getEnv(), Long.toString(id), traceId, level(level),
+				since, until, q, limit, cursor));
+	}
+
+	/** A trace's log lines across every service (and environment) that wrote them. */
+	@GetMapping("/api/traces/{traceId}/logs")
+	ResponseEntity<List<LogLineView>> traceLogs(@PathVariable String traceId,
+			@RequestParam(required = false) String env, @RequestParam(defaultValue = "100") int limit) {
+		return search(new LogQuery(null, env, null, traceId, null, null, null, null, limit, null));
+	}
+
+	private ResponseEntity<List<LogLineView>> search(LogQuery query) {
+		LogPage page;
+		try {
+			page = store.search(query);
+		}
+		catch (LogQuerySyntaxException ex) {
+			throw new InvalidInputException("q", "The query has a syntax error at position " + ex.position() + ": "
+					+ ex.getMessage());
+		}
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (page.hasMore()) {
+			answer.header(NEXT_CURSOR, page.nextCursor());
+		}
+		return answer.body(page.lines().stream().map(LogLineView::of).toList());
+	}
+
+	private static LogLevel level(String level) {
+		if (level == null || level.isBlank()) {
+			return null;
+		}
+		try {
+			return LogLevel.valueOf(level.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("level", "Level '" + level + "' is not one of TRACE, DEBUG, INFO, WARN, ERROR.");
+		}
+	}
+
+	private static Instant instant(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(field, "'" + field + "' must be an ISO-8601 instant such as 2026-11-22T10:15:30Z.");
+		}
+	}
+
+}
