@@ -157,9 +157,13 @@ test('a developer registers a service, deploys two branches, redeploys a fix and
 
 	await test.step('the app link opens the app, built for dev', async () => {
 		const banner = page.getByTestId('deployment-url')
-		const [app] = await Promise.all([page.waitForEvent('popup'), banner.locator('a').click()])
+		const [app] = await Promise.all([page.waitForEvent('popup'), banner.locator('a').first().click()])
 		await expect(app.locator('body')).toContainText('hello from feature-a; built for dev; running in dev; feature-b')
 		await app.close()
+		// The same app through the environment ingress: {app}.dev.localhost, which the browser resolves to this machine.
+		const [viaIngress] = await Promise.all([page.waitForEvent('popup'), banner.getByTestId('ingress-url').click()])
+		await expect(viaIngress.locator('body')).toContainText('hello from feature-a; built for dev; running in dev; feature-b')
+		await viaIngress.close()
 	})
 
 	await test.step('a pushed fix is redeployed from the service page', async () => {
