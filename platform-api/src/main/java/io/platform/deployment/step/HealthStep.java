@@ -78,7 +78,8 @@ class HealthStep implements Step {
 			catch (IOException ex) {
 				last = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 			}
-			Thread.sleep(300);
+			// Short: the gate adds at most this much to every deployment.
+			Thread.sleep(100);
 		}
 		throw failure(context, "The new instance did not answer GET " + path + " with 2xx within "
 				+ deadline.toSeconds() + " s (last: " + last + "). Check that it listens on SERVER_PORT ("
