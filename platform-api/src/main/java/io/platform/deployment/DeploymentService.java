@@ -1,10 +1,12 @@
 package io.platform.deployment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.platform.application.Application;
@@ -14,6 +16,7 @@ import io.platform.environment.BindingService;
 import io.platform.environment.Environment;
 import io.platform.environment.EnvironmentService;
 import io.platform.environment.RuntimeTargets;
+import io.platform.git.BranchHead;
 import io.platform.git.GitProvider;
 import io.platform.git.GitRemote;
 import io.platform.support.web.ConflictException;
@@ -58,7 +61,7 @@ public class DeploymentService {
 	/** Checks everything a person can get wrong before anything is queued, then queues the deployment. */
 	public Deployment start(String appName, StartDeploymentRequest request, String requestedBy) {
 		Application app = applications.get(appName);
-		Environment env = environment(request.env());
+		Environment env = environment(request.env(), "env");
 		List<String> branches = request.branches().stream().map(String::strip).toList();
 		Set<String> seen = new HashSet<>();
 		for (String branch : branches) {
@@ -149,7 +152,7 @@ public class DeploymentService {
 
 	public List<DeploymentView> history(String appName, String envName, int limit) {
 		Application app = applications.get(appName);
-		String env = envName == null || envName.isBlank() ? null : environment(envName).getName();
+		String env = envName == null || envName.isBlank() ? null : environment(envName, "env").getName();
 		return store.history(app.getName(), env, limit).stream().map(this::view).toList();
 	}
 
@@ -190,44 +193,35 @@ public class DeploymentService {
 			if (left == null && right == null) {
 				continue;
 			}
-			List<io.platform.git.BranchHead> leftHeads = left == null ? List.of() : left.headList();
-			List<io.platform.git.BranchHead> rightHeads = right == null ? List.of() : right.headList();
-			List<io.platform.git.BranchHead> onlyLeft = leftHeads.stream().filter(h -> !rightHeads.contains(h)).toList();
-			List<io.platform.git.BranchHead> onlyRight = rightHeads.stream().filter(h -> !leftHeads.contains(h)).toList();
+			List<BranchHead> leftHeads = left == null ? List.of() : left.headList();
+			List<BranchHead> rightHeads = right == null ? List.of() : right.headList();
+			List<BranchHead> onlyLeft = leftHeads.stream().filter(h -> !rightHeads.contains(h)).toList();
+			List<BranchHead> onlyRight = rightHeads.stream().filter(h -> !leftHeads.contains(h)).toList();
 			boolean same = left != null && right != null && onlyLeft.isEmpty() && onlyRight.isEmpty()
-					&& java.util.Objects.equals(left.getCommit(), right.getCommit());
+					&& Objects.equals(left.getCommit(), right.getCommit());
 			apps.add(new EnvironmentDiff.AppDiff(app.getName(), EnvironmentDiff.Side.of(left),
 					EnvironmentDiff.Side.of(right), onlyLeft, onlyRight, same));
 		}
-		java.util.Set<String> fromKeys = bindings.keys(fromEnv);
-		java.util.Set<String> toKeys = bindings.keys(toEnv);
+		Set<String> fromKeys = bindings.keys(fromEnv);
+		Set<String> toKeys = bindings.keys(toEnv);
 		return new EnvironmentDiff(fromEnv, toEnv, apps,
 				new EnvironmentDiff.BindingDiff(fromKeys.stream().filter(k -> !toKeys.contains(k)).toList(),
 						toKeys.stream().filter(k -> !fromKeys.contains(k)).toList()));
 	}
 
 	private Deployment newestRunning(String app, String env) {
-		return store.running(app, env).stream().max(java.util.Comparator.comparing(Deployment::getId)).orElse(null);
+		return store.running(app, env).stream().max(Comparator.comparing(Deployment::getId)).orElse(null);
 	}
 
 	private Environment environment(String name, String field) {
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException(field, "Name the environment to compare with '" + field + "='.");
+			throw new InvalidInputException(field, "Name an environment in '" + field + "'.");
 		}
 		try {
 			return environments.get(name);
 		}
 		catch (NotFoundException ex) {
 			throw new InvalidInputException(field, ex.getMessage());
-		}
-	}
-
-	private Environment environment(String name) {
-		try {
-			return environments.get(name);
-		}
-		catch (NotFoundException ex) {
-			throw new InvalidInputException("env", ex.getMessage());
 		}
 	}
 

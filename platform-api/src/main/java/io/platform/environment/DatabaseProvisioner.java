@@ -105,7 +105,7 @@ public class DatabaseProvisioner {
 	}
 
 	/** The same server URL with another database (query parameters kept). */
-	static String withDatabase(String url, String database) {
+	public static String withDatabase(String url, String database) {
 		int hosts = url.indexOf("//") + 2;
 		int query = url.indexOf('?', hosts);
 		String params = query < 0 ? "" : url.substring(query);

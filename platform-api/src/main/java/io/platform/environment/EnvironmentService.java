@@ -55,6 +55,11 @@ public class EnvironmentService {
 		return environment;
 	}
 
+	/** The environment of that name, if there is one (for callers where "none" is not an error). */
+	public java.util.Optional<Environment> lookup(String name) {
+		return java.util.Optional.ofNullable(find(name));
+	}
+
 	@Transactional
 	public Environment create(EnvironmentRequest request) {
 		if (RESERVED.contains(request.name())) {

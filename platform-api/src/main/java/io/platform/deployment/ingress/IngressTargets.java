@@ -53,10 +53,8 @@ class IngressTargets implements IngressResolver {
 		}
 		String app = labels[0];
 		String env = labels[1];
-		Optional<Environment> environment = environments.list()
-			.stream()
-			.filter(e -> e.getName().equals(env) && e.getDomain().equals(labels[2]))
-			.findFirst();
+		// Every request for any host passes here: one row by name, not the whole list.
+		Optional<Environment> environment = environments.lookup(env).filter(e -> e.getDomain().equals(labels[2]));
 		if (environment.isEmpty()) {
 			return new Route.NotIngress();
 		}

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.platform.environment.DatabaseProvisioner;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,7 +83,7 @@ public final class MariaDb {
 					+ "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
 			execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 			TestPropertyValues
-				.of("spring.datasource.url=" + withDatabase(URL, name), "spring.datasource.username=" + USER,
+				.of("spring.datasource.url=" + DatabaseProvisioner.withDatabase(URL, name), "spring.datasource.username=" + USER,
 						"spring.datasource.password=" + PASSWORD)
 				.applyTo(context);
 			context.addApplicationListener(event -> {
@@ -92,16 +93,6 @@ public final class MariaDb {
 			});
 		}
 
-	}
-
-	/** The same server URL with another database. */
-	static String withDatabase(String url, String database) {
-		int hosts = url.indexOf("//") + 2;
-		int query = url.indexOf('?', hosts);
-		String params = query < 0 ? "" : url.substring(query);
-		String server = query < 0 ? url : url.substring(0, query);
-		int slash = server.indexOf('/', hosts);
-		return (slash < 0 ? server : server.substring(0, slash)) + "/" + database + params;
 	}
 
 	private static synchronized String unreachable() {

@@ -2,18 +2,19 @@ package io.platform.support.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.environment.DatabaseProvisioner;
 import org.junit.jupiter.api.Test;
 
 class MariaDbUrlTest {
 
 	@Test
 	void databaseIsReplacedAndOptionsKept() {
-		assertThat(MariaDb.withDatabase("jdbc:mariadb://127.0.0.1:3306/platform_test", "x"))
+		assertThat(DatabaseProvisioner.withDatabase("jdbc:mariadb://127.0.0.1:3306/platform_test", "x"))
 			.isEqualTo("jdbc:mariadb://127.0.0.1:3306/x");
-		assertThat(MariaDb.withDatabase("jdbc:mysql://db:3306/platform_test?useSSL=false&a=b", "x"))
+		assertThat(DatabaseProvisioner.withDatabase("jdbc:mysql://db:3306/platform_test?useSSL=false&a=b", "x"))
 			.isEqualTo("jdbc:mysql://db:3306/x?useSSL=false&a=b");
-		assertThat(MariaDb.withDatabase("jdbc:mariadb://db", "x")).isEqualTo("jdbc:mariadb://db/x");
-		assertThat(MariaDb.withDatabase("jdbc:mariadb://db?x=/y", "x")).isEqualTo("jdbc:mariadb://db/x?x=/y");
+		assertThat(DatabaseProvisioner.withDatabase("jdbc:mariadb://db", "x")).isEqualTo("jdbc:mariadb://db/x");
+		assertThat(DatabaseProvisioner.withDatabase("jdbc:mariadb://db?x=/y", "x")).isEqualTo("jdbc:mariadb://db/x?x=/y");
 	}
 
 }
