@@ -5,15 +5,21 @@ import java.util.Map;
 
 /**
  * One instance to start. {@code environment} holds the variables the app is given (SERVER_PORT is set by
- * the driver to the port the app must listen on); {@code jvmOptions} go before {@code -jar}.
+ * the driver to the port the app must listen on); {@code jvmOptions} go before {@code -jar}; {@code agent},
+ * when not {@code null}, is attached to the JVM.
  */
 public record WorkloadSpec(String app, String env, long deploymentId, String image, int containerPort,
-		Map<String, String> environment, List<String> jvmOptions, Resources resources) {
+		Map<String, String> environment, List<String> jvmOptions, Resources resources, JavaAgent agent) {
 
 	public WorkloadSpec {
 		environment = Map.copyOf(environment);
 		jvmOptions = List.copyOf(jvmOptions);
 		resources = resources == null ? Resources.NONE : resources;
+	}
+
+	public WorkloadSpec(String app, String env, long deploymentId, String image, int containerPort,
+			Map<String, String> environment, List<String> jvmOptions, Resources resources) {
+		this(app, env, deploymentId, image, containerPort, environment, jvmOptions, resources, null);
 	}
 
 	/** {@code {app}-{env}-{deploymentId}}: unique, and readable in {@code docker ps}. */

@@ -84,14 +84,50 @@ public final class FixtureJar {
 			}
 			""".formatted(CRASH_MESSAGE, CRASH_EXIT_CODE);
 
+	/** What {@link #buildAgent} prints when attached; the rest of its line names its property and log folder. */
+	public static final String AGENT_MESSAGE = "fixture-agent: attached";
+
+	private static final String AGENT_SOURCE = """
+			public class FixtureAgent {
+
+				public static void premain(String args) throws Exception {
+					String logDir = System.getProperty("fixture.agent.logdir");
+					// An agent writes its own log: the folder it was given must take a file.
+					java.nio.file.Files.writeString(java.nio.file.Path.of(logDir, "fixture-agent.log"), "attached\\n");
+					System.out.println("%s greeting=" + System.getProperty("fixture.agent.greeting") + " log=written");
+				}
+
+			}
+			""".formatted(AGENT_MESSAGE);
+
 	private FixtureJar() {
+	}
+
+	/**
+	 * Compiles a Java agent into {@code dir/fixture-agent.jar}: attached, it prints {@link #AGENT_MESSAGE}
+	 * with the system property {@code fixture.agent.greeting}, after writing a file into the folder named by
+	 * {@code fixture.agent.logdir}.
+	 */
+	public static Path buildAgent(Path dir) throws IOException {
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), "FixtureAgent");
+		return pack(dir, "FixtureAgent", AGENT_SOURCE, manifest, "fixture-agent.jar");
 	}
 
 	/** Compiles the service into {@code dir} and returns the jar. */
 	public static Path build(Path dir) throws IOException {
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FixtureApp");
+		return pack(dir, "FixtureApp", SOURCE, manifest, "fixture-app.jar");
+	}
+
+	private static Path pack(Path dir, String className, String code, Manifest manifest, String jarName)
+			throws IOException {
 		Path sources = Files.createDirectories(dir.resolve("src"));
 		Path classes = Files.createDirectories(dir.resolve("classes"));
-		Path source = Files.writeString(sources.resolve("FixtureApp.java"), SOURCE);
+		Path source = Files.writeString(sources.resolve(className + ".java"), code);
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		if (compiler == null) {
 			throw new IllegalStateException("The tests need a JDK (javax.tools), not a JRE");
@@ -100,10 +136,7 @@ public final class FixtureJar {
 		if (status != 0) {
 			throw new IllegalStateException("The fixture did not compile (status " + status + ")");
 		}
-		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FixtureApp");
-		Path jar = dir.resolve("fixture-app.jar");
+		Path jar = dir.resolve(jarName);
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
 				var files = Files.list(classes)) {
 			for (Path file : files.sorted().toList()) {

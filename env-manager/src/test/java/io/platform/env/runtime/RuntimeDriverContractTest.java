@@ -173,6 +173,20 @@ public abstract class RuntimeDriverContractTest {
 	}
 
 	@Test
+	void javaAgentIsAttachedWithItsPropertiesAndAWritableLogFolder() throws Exception {
+		Path agentDir = Files.createDirectories(work.resolve("agent-" + UUID.randomUUID()).resolve("fixture-agent"));
+		FixtureJar.buildAgent(agentDir);
+		JavaAgent agent = new JavaAgent(agentDir, "fixture-agent.jar",
+				Map.of("fixture.agent.greeting", "hello agent"), "fixture.agent.logdir");
+		WorkloadSpec plain = spec(image, Map.of());
+		Workload workload = start(new WorkloadSpec(plain.app(), plain.env(), plain.deploymentId(), plain.image(),
+				plain.containerPort(), plain.environment(), plain.jvmOptions(), plain.resources(), agent));
+		awaitHealthy(workload);
+		assertThat(driver.tail(workload.id(), 100))
+			.contains(FixtureJar.AGENT_MESSAGE + " greeting=hello agent log=written");
+	}
+
+	@Test
 	void crashingAppExitsWithItsCodeAndMessage() throws Exception {
 		Workload workload = start(Map.of("CRASH", "1"));
 		await("the crashing app to exit",

@@ -44,6 +44,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.platform.env.runtime.ImageSpec;
+import io.platform.env.runtime.JavaAgent;
 import io.platform.env.runtime.RuntimeDriver;
 import io.platform.env.runtime.RuntimeFailure;
 import io.platform.env.runtime.Workload;
@@ -80,6 +81,11 @@ public class DockerDriver implements RuntimeDriver {
 	static final String LABEL_OWNER = "io.platform.owner";
 
 	static final String APP_JAR = "/app/app.jar";
+
+	/** Where an agent's folder is copied into a container. */
+	static final String AGENT_PARENT = "/opt";
+
+	static final String HOST_GATEWAY = "host.docker.internal:host-gateway";
 
 	private static final Logger logger = LoggerFactory.getLogger(DockerDriver.class);
 
@@ -223,6 +229,9 @@ public class DockerDriver implements RuntimeDriver {
 		env.add("SERVER_PORT=" + spec.containerPort());
 		List<String> command = new ArrayList<>();
 		command.add("java");
+		if (spec.agent() != null) {
+			command.addAll(spec.agent().jvmOptions(agentFolder(spec.agent()), "/tmp"));
+		}
 		command.addAll(spec.jvmOptions());
 		command.add("-jar");
 		command.add(APP_JAR);
@@ -239,7 +248,9 @@ public class DockerDriver implements RuntimeDriver {
 		// No restart policy: a crash must show up as EXITED, the engine decides what to do about it.
 		HostConfig host = HostConfig.newHostConfig()
 			.withNetworkMode(network)
-			.withPortBindings(new PortBinding(Ports.Binding.bindIp(settings.publishAddress()), exposed));
+			.withPortBindings(new PortBinding(Ports.Binding.bindIp(settings.publishAddress()), exposed))
+			// Middleware on the engine's own host (an OAP, a database) is reachable under one stable name.
+			.withExtraHosts(HOST_GATEWAY);
 		if (spec.resources().memoryBytes() > 0) {
 			host.withMemory(spec.resources().memoryBytes()).withMemorySwap(spec.resources().memoryBytes());
 		}
@@ -270,6 +281,13 @@ public class DockerDriver implements RuntimeDriver {
 			throw failure("create container " + containerName, ex);
 		}
 		try {
+			if (spec.agent() != null) {
+				// A copy, not a bind mount: the engine may run on another host that lacks the folder.
+				client.copyArchiveToContainerCmd(id)
+					.withHostResource(spec.agent().directory().toString())
+					.withRemotePath(AGENT_PARENT)
+					.exec();
+			}
 			client.startContainerCmd(id).exec();
 			int port = publishedPort(client.inspectContainerCmd(id).exec(), spec.containerPort());
 			log.accept("Started container " + containerName + " (" + shortId(id) + ") on network " + network
@@ -282,6 +300,10 @@ public class DockerDriver implements RuntimeDriver {
 			remove(id);
 			throw failure("start container " + containerName, ex);
 		}
+	}
+
+	private static String agentFolder(JavaAgent agent) {
+		return AGENT_PARENT + "/" + agent.directory().getFileName();
 	}
 
 	private String ensureNetwork(String env, Consumer<String> log) {

@@ -156,6 +156,9 @@ public class ProcessDriver implements RuntimeDriver {
 		int port = freeLoopbackPort();
 		List<String> command = new ArrayList<>();
 		command.add(java.toString());
+		if (spec.agent() != null) {
+			command.addAll(spec.agent().jvmOptions(spec.agent().directory().toString(), dir.toString()));
+		}
 		command.addAll(spec.jvmOptions());
 		command.add("-jar");
 		command.add(jar.toString());
