@@ -1,9 +1,12 @@
 package io.platform.observability;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import io.platform.deployment.Deployment;
 import io.platform.deployment.DeploymentStore;
@@ -15,11 +18,13 @@ import io.platform.logs.log.LogQuerySyntaxException;
 import io.platform.logs.log.LogStore;
 import io.platform.support.web.InvalidInputException;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The services' own log lines: of one deployment, or of one trace across services. Newest first; the
@@ -34,9 +39,12 @@ class LogController {
 
 	private final DeploymentStore deployments;
 
-	LogController(LogStore store, DeploymentStore deployments) {
+	private final LogTail tail;
+
+	LogController(LogStore store, DeploymentStore deployments, LogTail tail) {
 		this.store = store;
 		this.deployments = deployments;
+		this.tail = tail;
 	}
 
 	record LogLineView(Instant timestamp, String level, String logger, String message, String traceId,
@@ -62,6 +70,54 @@ class LogController {
 		}
 		return search(new LogQuery(deployment.getApp(), deployment.getEnv(), Long.toString(id), traceId, level(level),
 				since, until, q, limit, cursor));
+	}
+
+	/**
+	 * The deployment's lines as they are shipped, as server-sent events named {@code line}; open while the
+	 * client listens. Filters: minimum level and trace id (text search is for the stored lines above).
+	 */
+	@GetMapping(path = "/api/deployments/{id}/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter tail(@PathVariable long id, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String traceId) {
+		Deployment deployment = deployments.get(id);
+		LogLevel minimum = level(level);
+		String trace = traceId == null || traceId.isBlank() ? null : traceId.strip();
+		Predicate<LogLine> filter = line -> (minimum == null || line.level().compareTo(minimum) >= 0)
+				&& (trace == null || trace.equals(line.traceId()));
+		SseEmitter emitter = new SseEmitter(0L);
+		AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
+		Runnable unsubscribe = () -> {
+			AutoCloseable closeable = subscription.getAndSet(null);
+			if (closeable != null) {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					// already gone
+				}
+			}
+		};
+		emitter.onCompletion(unsubscribe);
+		emitter.onTimeout(unsubscribe);
+		emitter.onError(ex -> unsubscribe.run());
+		subscription.set(tail.subscribe(Long.toString(deployment.getId()), filter, line -> {
+			try {
+				synchronized (emitter) {
+					emitter.send(SseEmitter.event().name("line").data(LogLineView.of(line), MediaType.APPLICATION_JSON));
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				unsubscribe.run();
+			}
+		}));
+		try {
+			// Tells the client the stream is open, so it can tell "no lines yet" from "not connected".
+			emitter.send(SseEmitter.event().name("open").data(Long.toString(deployment.getId())));
+		}
+		catch (IOException ex) {
+			unsubscribe.run();
+		}
+		return emitter;
 	}
 
 	/** A trace's log lines across every service (and environment) that wrote them. */

@@ -61,9 +61,12 @@ class LogShipper implements DisposableBean {
 		return thread;
 	});
 
+	private final LogTail tail;
+
 	LogShipper(LogStore store, RuntimeTargets runtimes, BindingService bindings, DeploymentStore deployments,
-			DeploymentEvents events) {
+			DeploymentEvents events, LogTail tail) {
 		this.store = store;
+		this.tail = tail;
 		this.runtimes = runtimes;
 		this.bindings = bindings;
 		this.deployments = deployments;
@@ -144,6 +147,7 @@ class LogShipper implements DisposableBean {
 			});
 			if (!batch.isEmpty()) {
 				store.append(batch);
+				tail.publish(batch);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -35,9 +35,9 @@ class LogStoreConfig {
 			@Value("${platform.logs.retention:14d}") Duration retention,
 			@Value("${platform.logs.max-size:2GB}") DataSize maxSize) {
 		if (!elasticsearch.isEmpty()) {
-			log.info("Logs: Elasticsearch at {}", elasticsearch);
+			log.info("Logs: Elasticsearch at {} (daily indices kept {} days)", elasticsearch, retention.toDays());
 			return new ElasticsearchLogStore(new ElasticsearchLogSettings(elasticsearch, blankToNull(username),
-					blankToNull(password), null, null));
+					blankToNull(password), null, null, retention));
 		}
 		Path index = home.resolve("logs");
 		log.info("Logs: embedded index at {} (kept {} days, at most {})", index, retention.toDays(), maxSize);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -132,6 +133,48 @@ final class Api {
 		});
 		// Bounded: a stream that never ends fails the test instead of hanging it.
 		return read.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Opens a stream of server-sent events, runs {@code whileOpen} once the server sent its first event, and
+	 * returns the lines read until one matches {@code until} (the stream itself stays open on the server).
+	 */
+	List<String> streamUntil(String path, Predicate<String> until, Duration timeout, Callable<?> whileOpen)
+			throws Exception {
+		HttpResponse<java.util.stream.Stream<String>> response = http.send(
+				HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").timeout(timeout).GET().build(),
+				HttpResponse.BodyHandlers.ofLines());
+		List<String> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.concurrent.CompletableFuture<Void> reading = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try (java.util.stream.Stream<String> lines = response.body()) {
+				java.util.Iterator<String> it = lines.iterator();
+				boolean acted = false;
+				while (it.hasNext()) {
+					String line = it.next();
+					if (line.isEmpty()) {
+						if (!acted) {
+							acted = true;
+							whileOpen.call();
+						}
+						continue;
+					}
+					read.add(line);
+					if (until.test(line)) {
+						return;
+					}
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		try {
+			reading.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			throw new AssertionError("No matching line within " + timeout + "; read: " + read, ex);
+		}
+		return List.copyOf(read);
 	}
 
 	/** GET on an app's own URL with a trace id header, as a traced caller would send it. */

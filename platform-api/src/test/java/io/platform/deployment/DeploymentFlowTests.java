@@ -120,6 +120,17 @@ abstract class DeploymentFlowTests {
 		assertThat(badQuery.status()).isEqualTo(400);
 		assertThat(badQuery.body().get("detail").asString()).contains("position");
 		assertThat(api.get("/api/deployments/" + firstDeployment + "/logs?level=LOUD").status()).isEqualTo(400);
+
+		// Live tail: lines printed after the client connected arrive as events, filtered by trace id.
+		String url = done.get("url").asString();
+		List<String> tailed = api.streamUntil("/api/deployments/" + firstDeployment + "/logs?traceId=trace-live-2",
+				line -> line.contains("trace-live-2"), Duration.ofSeconds(20), () -> {
+					api.fetchTraced(url, "trace-live-1");
+					api.fetchTraced(url, "trace-live-2");
+					return null;
+				});
+		assertThat(tailed).contains("event:open", "event:line").noneMatch(line -> line.contains("trace-live-1"));
+		assertThat(tailed.get(tailed.size() - 1)).startsWith("data:").contains("\"traceId\":\"trace-live-2\"", "served /");
 	}
 
 	@Test

@@ -34,6 +34,13 @@ public interface LogStore extends Closeable {
 	 */
 	long deleteDeployment(String deploymentId);
 
+	/**
+	 * Deletes every line this platform shipped for a service, in every environment (a service that is
+	 * removed). Lines that other shippers wrote under the same name are left alone.
+	 * @return how many lines were deleted, or -1 when the store cannot tell
+	 */
+	long deleteService(String service);
+
 	/** Flushes what is pending and releases files, threads and connections. */
 	@Override
 	void close();

@@ -261,6 +261,24 @@ public abstract class LogStoreContractTest {
 	}
 
 	@Test
+	void deletingAServiceRemovesItsLinesInEveryEnvironmentAndKeepsOtherServices() {
+		String removed = unique("removed");
+		String other = unique("other");
+		this.store.append(List.of(
+				new LogLine(T0.plusSeconds(1), LogLevel.INFO, null, "dev line", null, removed, "dev", "d1", "i1"),
+				new LogLine(T0.plusSeconds(2), LogLevel.INFO, null, "test line", null, removed, "test", "d2", "i2"),
+				new LogLine(T0.plusSeconds(3), LogLevel.INFO, null, "other line", null, other, "dev", "d3", "i3")));
+		this.store.refresh();
+
+		long deleted = this.store.deleteService(removed);
+		this.store.refresh();
+
+		assertThat(deleted).isIn(2L, -1L);
+		assertThat(search(LogQuery.all().withService(removed)).lines()).isEmpty();
+		assertThat(messages(search(LogQuery.all().withService(other)))).containsExactly("other line");
+	}
+
+	@Test
 	void appendsAndSearchesRunConcurrently() throws Exception {
 		String service = unique("concurrent");
 		ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -1,6 +1,7 @@
 package io.platform.logs.log.elasticsearch;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,9 +13,10 @@ import java.util.List;
  * @param indexPrefix daily indices are {@code <prefix>-yyyy.MM.dd}; {@code logs-platform} by default
  * @param extraSearchIndices more index patterns to search, where others ship logs with the same ECS fields
  * (for example {@code filebeat-*})
+ * @param maxAge daily indices older than this are deleted; {@code null} keeps them
  */
 public record ElasticsearchLogSettings(List<URI> uris, String username, String password, String indexPrefix,
-		List<String> extraSearchIndices) {
+		List<String> extraSearchIndices, Duration maxAge) {
 
 	public static final String DEFAULT_PREFIX = "logs-platform";
 
@@ -28,16 +30,22 @@ public record ElasticsearchLogSettings(List<URI> uris, String username, String p
 	}
 
 	public static ElasticsearchLogSettings of(URI... uris) {
-		return new ElasticsearchLogSettings(List.of(uris), null, null, null, null);
+		return new ElasticsearchLogSettings(List.of(uris), null, null, null, null, null);
 	}
 
 	public ElasticsearchLogSettings withExtraSearchIndices(String... patterns) {
 		return new ElasticsearchLogSettings(this.uris, this.username, this.password, this.indexPrefix,
-				List.of(patterns));
+				List.of(patterns), this.maxAge);
 	}
 
 	public ElasticsearchLogSettings withIndexPrefix(String prefix) {
-		return new ElasticsearchLogSettings(this.uris, this.username, this.password, prefix, this.extraSearchIndices);
+		return new ElasticsearchLogSettings(this.uris, this.username, this.password, prefix, this.extraSearchIndices,
+				this.maxAge);
+	}
+
+	public ElasticsearchLogSettings withMaxAge(Duration age) {
+		return new ElasticsearchLogSettings(this.uris, this.username, this.password, this.indexPrefix,
+				this.extraSearchIndices, age);
 	}
 
 }

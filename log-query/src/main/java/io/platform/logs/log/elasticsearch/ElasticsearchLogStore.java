@@ -3,6 +3,7 @@ package io.platform.logs.log.elasticsearch;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +56,8 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Log store in Elasticsearch: ECS-style documents ({@code @timestamp}, {@code log.level}, {@code log.logger},
@@ -82,6 +88,8 @@ public class ElasticsearchLogStore implements LogStore {
 
 	static final String SEQUENCE = "event.sequence";
 
+	private static final Logger logger = LoggerFactory.getLogger(ElasticsearchLogStore.class);
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
 	private static final Pattern COLUMN = Pattern.compile("line \\d+, column (\\d+)");
@@ -95,6 +103,8 @@ public class ElasticsearchLogStore implements LogStore {
 	private final ElasticsearchClient client;
 
 	private final List<String> searchIndices;
+
+	private final ScheduledExecutorService retention;
 
 	// Orders lines of the same millisecond; starts from the clock so a restarted platform keeps counting up.
 	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
@@ -119,6 +129,17 @@ public class ElasticsearchLogStore implements LogStore {
 		indices.addAll(settings.extraSearchIndices());
 		this.searchIndices = List.copyOf(indices);
 		putIndexTemplate();
+		if (settings.maxAge() != null) {
+			this.retention = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "log-retention");
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.retention.scheduleWithFixedDelay(this::enforceRetentionQuietly, 1, 60, TimeUnit.MINUTES);
+		}
+		else {
+			this.retention = null;
+		}
 	}
 
 	@Override
@@ -212,6 +233,23 @@ public class ElasticsearchLogStore implements LogStore {
 	 */
 	@Override
 	public long deleteDeployment(String deploymentId) {
+		return deleteMatching(Query.of((q) -> q.term((term) -> term.field(DEPLOYMENT_ID).value(deploymentId))),
+				"deployment " + deploymentId);
+	}
+
+	@Override
+	public long deleteService(String service) {
+		// Only what this platform shipped (it labels every line with its deployment), not others' lines.
+		return deleteMatching(Query.of((q) -> q.bool((bool) -> bool
+			.filter((f) -> f.term((term) -> term.field(SERVICE).value(service)))
+			.filter((f) -> f.exists((exists) -> exists.field(DEPLOYMENT_ID))))), "service " + service);
+	}
+
+	/**
+	 * Search and bulk delete, page by page: _delete_by_query lives in the reindex module, which a minimal
+	 * node does not have.
+	 */
+	private long deleteMatching(Query query, String what) {
 		long deleted = 0;
 		try {
 			refresh();
@@ -220,7 +258,7 @@ public class ElasticsearchLogStore implements LogStore {
 					.index(this.settings.indexPrefix() + "-*")
 					.ignoreUnavailable(true)
 					.allowNoIndices(true)
-					.query((q) -> q.term((term) -> term.field(DEPLOYMENT_ID).value(deploymentId)))
+					.query(query)
 					.source((source) -> source.fetch(false))
 					.size(1000), Void.class);
 				List<Hit<Void>> hits = page.hits().hits();
@@ -236,12 +274,63 @@ public class ElasticsearchLogStore implements LogStore {
 			}
 		}
 		catch (IOException | ElasticsearchException ex) {
-			throw new LogStoreException("Cannot delete the lines of deployment " + deploymentId, ex);
+			throw new LogStoreException("Cannot delete the lines of " + what, ex);
+		}
+	}
+
+	/**
+	 * Deletes the daily indices whose every line is older than the settings' maximum age (whole indices:
+	 * far cheaper than deleting documents).
+	 * @return the names of the deleted indices
+	 */
+	public List<String> enforceRetention(Instant now) {
+		if (this.settings.maxAge() == null) {
+			return List.of();
+		}
+		Instant cutoff = now.minus(this.settings.maxAge());
+		String prefix = this.settings.indexPrefix() + "-";
+		try {
+			List<String> expired = new ArrayList<>();
+			for (String index : this.client.indices()
+				.get((get) -> get.index(prefix + "*").ignoreUnavailable(true).allowNoIndices(true))
+				.result()
+				.keySet()) {
+				Instant dayEnd;
+				try {
+					dayEnd = LocalDate.parse(index.substring(prefix.length()), DAY).plusDays(1)
+						.atStartOfDay(ZoneOffset.UTC).toInstant();
+				}
+				catch (DateTimeParseException ex) {
+					continue; // not one of the daily indices
+				}
+				if (!dayEnd.isAfter(cutoff)) {
+					expired.add(index);
+				}
+			}
+			if (!expired.isEmpty()) {
+				this.client.indices().delete((delete) -> delete.index(expired));
+			}
+			return expired;
+		}
+		catch (IOException | ElasticsearchException ex) {
+			throw new LogStoreException("Cannot enforce retention on the indices " + prefix + "*", ex);
+		}
+	}
+
+	private void enforceRetentionQuietly() {
+		try {
+			enforceRetention(Instant.now());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Log retention failed: {}", ex.getMessage());
 		}
 	}
 
 	@Override
 	public void close() {
+		if (this.retention != null) {
+			this.retention.shutdownNow();
+		}
 		try {
 			this.transport.close();
 		}

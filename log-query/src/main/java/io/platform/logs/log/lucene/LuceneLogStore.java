@@ -240,6 +240,20 @@ public class LuceneLogStore implements LogStore {
 		}
 	}
 
+	@Override
+	public long deleteService(String service) {
+		Query query = new TermQuery(new Term(SERVICE, service));
+		try {
+			long deleted = count(query);
+			this.writer.deleteDocuments(query);
+			refresh();
+			return deleted;
+		}
+		catch (IOException ex) {
+			throw new LogStoreException("Cannot delete the lines of service " + service, ex);
+		}
+	}
+
 	/**
 	 * Deletes lines older than the retention's age, then the oldest lines while the index is larger than its
 	 * size limit. Runs on its own every {@link LogRetention#checkEvery()}.

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,6 +45,31 @@ class ElasticsearchLogStoreIT extends LogStoreContractTest {
 	void stopNode() {
 		if (this.node != null) {
 			this.node.close();
+		}
+	}
+
+	@Test
+	void retentionDeletesWholeDailyIndicesOlderThanTheMaximumAge() throws Exception {
+		String prefix = unique("retention");
+		Instant now = Instant.parse("2026-11-22T10:00:00Z");
+		try (ElasticsearchLogStore aged = new ElasticsearchLogStore(
+				ElasticsearchLogSettings.of(this.node.uri()).withIndexPrefix(prefix).withMaxAge(Duration.ofDays(2)))) {
+			String service = unique("aged");
+			aged.append(List.of(
+					new LogLine(Instant.parse("2026-11-19T23:59:00Z"), LogLevel.INFO, null, "three days old", null, service,
+							"test", "d1", "i1"),
+					new LogLine(Instant.parse("2026-11-20T12:00:00Z"), LogLevel.INFO, null, "partly in the window", null,
+							service, "test", "d1", "i1"),
+					new LogLine(Instant.parse("2026-11-22T09:00:00Z"), LogLevel.INFO, null, "today", null, service, "test",
+							"d1", "i1")));
+			aged.refresh();
+
+			assertThat(aged.enforceRetention(now)).containsExactly(prefix + "-2026.11.19");
+			aged.refresh();
+
+			assertThat(messages(aged.search(LogQuery.all().withService(service))))
+				.containsExactly("today", "partly in the window");
+			assertThat(aged.enforceRetention(now)).isEmpty();
 		}
 	}
 
