@@ -202,7 +202,8 @@ export default {
 		openKibana: 'Open in Kibana',
 	},
 	appLogs: {
-		query: 'Search messages (Lucene: timeout AND NOT retry, "connection refused")',
+		query: 'Search messages, e.g. timeout AND NOT retry',
+		queryHint: 'Lucene query syntax: AND, OR, NOT, "a phrase", wildcards (time*); the position of a syntax error is shown below the box.',
 		anyLevel: 'Any level',
 		atLeast: '{level} and above',
 		traceId: 'Trace id',

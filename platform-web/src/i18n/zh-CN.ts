@@ -204,7 +204,8 @@ const zhCN: typeof en = {
 		openKibana: '在 Kibana 中打开',
 	},
 	appLogs: {
-		query: '搜索日志内容（Lucene 语法：timeout AND NOT retry、"connection refused"）',
+		query: '搜索日志内容，例如 timeout AND NOT retry',
+		queryHint: 'Lucene 查询语法：AND、OR、NOT、"短语"、通配符（time*）；语法错误的位置会显示在输入框下方。',
 		anyLevel: '全部级别',
 		atLeast: '{level} 及以上',
 		traceId: '追踪 ID',

@@ -17,7 +17,10 @@ export function shortLogger(logger: string | null | undefined): string {
 	return at < 0 || at === logger.length - 1 ? logger : logger.slice(at + 1)
 }
 
-/** Enough of a trace id to tell it apart in a list; the whole id goes in a tooltip. */
-export function shortTraceId(traceId: string, length = 10): string {
-	return traceId.length <= length + 1 ? traceId : `${traceId.slice(0, length)}…`
+/**
+ * Enough of a trace id to tell it apart in a list; the whole id goes in a tooltip. Its end is kept: the ids
+ * of one SkyWalking instance share their beginning (the instance's own id) and differ in their end.
+ */
+export function shortTraceId(traceId: string, head = 4, tail = 8): string {
+	return traceId.length <= head + tail + 1 ? traceId : `${traceId.slice(0, head)}…${traceId.slice(-tail)}`
 }

@@ -157,7 +157,7 @@ describe('AppLogsTab', () => {
 		expect(row.attributes('data-level')).toBe('ERROR')
 		expect(row.classes()).toContain('lv-error')
 		expect(row.find('.logger').text()).toBe('OrderController')
-		expect(row.find('[data-test="trace-chip"]').text()).toBe('trace-abcd…')
+		expect(row.find('[data-test="trace-chip"]').text()).toBe('trac…f-123456')
 
 		await row.find('[data-test="trace-chip"]').trigger('click')
 		expect(wrapper.emitted('openTrace')).toEqual([['trace-abcdef-123456']])
