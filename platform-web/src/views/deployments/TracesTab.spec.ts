@@ -47,7 +47,7 @@ const span = (segmentId: string, spanId: number, parentSpanId: number, from: num
 })
 const spans = [
 	span('ord', 1, 0, 30, 80, { type: 'Exit', error: true, layer: 'Database', tags: [{ key: 'db.statement', value: 'insert into orders' }], logs: [{ time: '2026-11-22T10:05:00.079Z', data: [{ key: 'error.kind', value: 'java.sql.SQLException' }, { key: 'message', value: 'Duplicate entry' }] }] }),
-	span('gw', 0, -1, 0, 100, { type: 'Entry', endpoint: 'POST:/orders', tags: [{ key: 'http.method', value: 'POST' }] }),
+	span('gw', 0, -1, 0, 100, { type: 'Entry', endpoint: 'POST:/orders', error: true, tags: [{ key: 'http.method', value: 'POST' }] }),
 	span('ord', 0, -1, 10, 90, { type: 'Entry', refs: [{ parentSegmentId: 'gw', parentSpanId: 0, type: 'CrossProcess' }] }),
 ]
 
@@ -166,8 +166,8 @@ describe('TracesTab', () => {
 		expect(rows.map((r) => `${r.attributes('data-depth')}:${r.attributes('data-span')}`)).toEqual(['0:gw:0', '1:ord:0', '2:ord:1'])
 		expect(rows[2]!.find('[data-test="span-bar"]').attributes('style')).toContain('left: 30%; width: 50%')
 		expect(rows[2]!.find('[data-test="span-error"]').exists()).toBe(true)
-		expect(wrapper.find('[data-test="trace-errors"]').text()).toBe('1 failed span')
-		// the failed span is open first
+		expect(wrapper.find('[data-test="trace-errors"]').text()).toBe('2 failed spans')
+		// of the failed spans, the one closest to the cause is open first
 		expect(wrapper.find('[data-test="span-tags"]').text()).toContain('insert into orders')
 		expect(wrapper.find('[data-test="span-logs"]').text()).toContain('Duplicate entry')
 
