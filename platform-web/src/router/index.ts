@@ -18,6 +18,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
 	return createRouter({
 		history,
 		routes,
-		scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+		// a new page starts at its top; a change of the query only (a tab, an open trace) leaves the reader where they are
+		scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
 	})
 }
