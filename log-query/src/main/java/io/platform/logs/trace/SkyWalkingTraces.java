@@ -100,6 +100,7 @@ public final class SkyWalkingTraces implements TraceSource {
 
 	@Override
 	public List<String> instances(String service, Instant from, Instant to) {
+		Objects.requireNonNull(service, "service");
 		if (from.isAfter(to)) {
 			throw new IllegalArgumentException("'from' (" + from + ") must not be after 'to' (" + to + ")");
 		}

@@ -74,7 +74,8 @@ public final class OapServer implements AutoCloseable {
 		}
 	}
 
-	public static OapServer start(Path work, ZoneId zone) throws IOException {
+	public static OapServer start(Path directory, ZoneId zone) throws IOException {
+		Path work = directory.toAbsolutePath();
 		Path dir = directory("skywalking.oap.dir", "OAP's jars", "lib");
 		Path config = directory("skywalking.oap.config", "OAP's configuration data", "application.yml");
 		int restPort = freePort();
@@ -173,7 +174,8 @@ public final class OapServer implements AutoCloseable {
 			.timeout(Duration.ofSeconds(5))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ version }\"}"))
 			.build();
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		long started = System.nanoTime();
+		long deadline = started + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				String tail = tail();
@@ -185,6 +187,8 @@ public final class OapServer implements AutoCloseable {
 			try {
 				HttpResponse<String> answer = http.send(version, HttpResponse.BodyHandlers.ofString());
 				if (answer.statusCode() == 200 && answer.body().contains("\"version\"")) {
+					System.out.printf("SkyWalking OAP ready in %.1f s: query %s, collector %s, log %s%n",
+							(System.nanoTime() - started) / 1e9, queryUrl(), collectorAddress(), log());
 					return;
 				}
 			}
