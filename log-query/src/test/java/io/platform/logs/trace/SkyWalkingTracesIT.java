@@ -256,8 +256,8 @@ class SkyWalkingTracesIT {
 				"-Xmx128m", "-javaagent:" + agent.resolve("skywalking-agent.jar"),
 				"-Dskywalking.agent.service_name=" + service, "-Dskywalking.agent.instance_name=" + instance,
 				"-Dskywalking.collector.backend_service=" + oap.collectorAddress(),
-				// The agent registers on its second heartbeat, 30 s apart by default.
-				"-Dskywalking.collector.heartbeat_period=5", "-Dskywalking.logging.dir=" + logDir));
+				// The agent registers on its second heartbeat after connecting, 30 s apart by default.
+				"-Dskywalking.collector.heartbeat_period=2", "-Dskywalking.logging.dir=" + logDir));
 		if (namespace != null) {
 			command.add("-Dskywalking.agent.namespace=" + namespace);
 		}
