@@ -103,10 +103,11 @@ final class OapGraphQl {
 
 		Span toSpan() {
 			return new Span(this.segmentId, this.spanId, this.parentSpanId,
-					orEmpty(this.refs).stream().map(Ref::toSpanRef).toList(), this.serviceCode, this.serviceInstanceName, Instant.ofEpochMilli(this.startTime),
-					Instant.ofEpochMilli(this.endTime), blankToNull(this.endpointName), this.type, blankToNull(this.peer),
-					blankToNull(this.component), Boolean.TRUE.equals(this.isError), blankToNull(this.layer),
-					toTags(this.tags), orEmpty(this.logs).stream().map(LogEntity::toSpanLog).toList());
+					orEmpty(this.refs).stream().map(Ref::toSpanRef).toList(), this.serviceCode,
+					this.serviceInstanceName, Instant.ofEpochMilli(this.startTime), Instant.ofEpochMilli(this.endTime),
+					blankToNull(this.endpointName), this.type, blankToNull(this.peer), blankToNull(this.component),
+					Boolean.TRUE.equals(this.isError), blankToNull(this.layer), toTags(this.tags),
+					orEmpty(this.logs).stream().map(LogEntity::toSpanLog).toList());
 		}
 
 	}

@@ -3,7 +3,8 @@ package io.platform.logs.trace;
 import java.time.Instant;
 
 /**
- * One trace as a list shows it: its first segment in the queried service.
+ * One trace as a list shows it: its segment in the queried service (a trace that entered the service twice is
+ * listed twice, once per segment).
  *
  * @param traceId the trace's id, to ask {@link TraceSource#trace} for all its spans
  * @param segmentId the segment of the queried service the summary describes

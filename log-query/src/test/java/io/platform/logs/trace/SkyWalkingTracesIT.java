@@ -94,8 +94,10 @@ class SkyWalkingTracesIT {
 						           {"key": "error.kind", "value": "java.lang.IllegalStateException"},
 						           {"key": "message", "value": "stock exhausted"}]}]}
 						""".formatted(t + 60_000, t + 60_450, t + 60_400)),
-				segment(OTHER_INSTANCE_TRACE, OTHER_INSTANCE_TRACE + "-a", "dev::orders", "43", entry("GET:/orders", t + 1000)),
-				segment(OTHER_ENV_TRACE, OTHER_ENV_TRACE + "-a", "test::orders", "42", entry("GET:/orders", t + 2000)));
+				segment(OTHER_INSTANCE_TRACE, OTHER_INSTANCE_TRACE + "-a", "dev::orders", "43",
+						entry("GET:/orders", t + 1000)),
+				segment(OTHER_ENV_TRACE, OTHER_ENV_TRACE + "-a", "test::orders", "42",
+						entry("GET:/orders", t + 2000)));
 	}
 
 	@AfterAll
