@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,8 +82,8 @@ public final class OapServer implements AutoCloseable {
 		Files.createDirectories(work);
 		String classpath = String.join(File.pathSeparator, config.toString(), dir.resolve("skywalking-oap.jar").toString(),
 				dir.resolve("lib") + File.separator + "*");
-		List<String> command = new ArrayList<>(List.of(java(), "-Xms256m", "-Xmx512m", "-Duser.timezone=" + zone.getId(),
-				"-Doap.logDir=" + work.resolve("logs"), "-cp", classpath, "io.platform.logs.oap.OapMain"));
+		List<String> command = List.of(java(), "-Xms256m", "-Xmx512m", "-Duser.timezone=" + zone.getId(),
+				"-Doap.logDir=" + work.resolve("logs"), "-cp", classpath, "io.platform.logs.oap.OapMain");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("console.log").toFile());
