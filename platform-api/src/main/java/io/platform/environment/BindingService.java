@@ -100,6 +100,15 @@ public class BindingService {
 		};
 	}
 
+	/** An environment's own bindings, secrets decrypted, by key: for the platform's use of its middleware. */
+	public Map<String, Resolved> environmentBindings(String env) {
+		Map<String, Resolved> result = new LinkedHashMap<>();
+		for (Binding binding : rows(environments.get(env).getName(), "")) {
+			result.put(binding.getBindingKey(), resolve(binding, "environment"));
+		}
+		return result;
+	}
+
 	/** The keys an environment binds (its own, not services' overrides). */
 	public Set<String> keys(String env) {
 		Set<String> keys = new TreeSet<>();

@@ -8,13 +8,15 @@ import io.platform.application.Application;
 import io.platform.application.CommandLine;
 import io.platform.deployment.Deployment;
 import io.platform.deployment.StepName;
+import io.platform.env.runtime.JavaAgent;
 import io.platform.env.runtime.RuntimeFailure;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadSpec;
 import io.platform.environment.BindingService;
 import io.platform.environment.DatabaseProvisioner;
-import io.platform.support.web.UpstreamException;
 import io.platform.environment.RuntimeTargets;
+import io.platform.observability.skywalking.SkyWalking;
+import io.platform.support.web.UpstreamException;
 
 import org.springframework.stereotype.Component;
 
@@ -31,10 +33,13 @@ class StartStep implements Step {
 
 	private final DatabaseProvisioner databases;
 
-	StartStep(RuntimeTargets targets, BindingService bindings, DatabaseProvisioner databases) {
+	private final SkyWalking skyWalking;
+
+	StartStep(RuntimeTargets targets, BindingService bindings, DatabaseProvisioner databases, SkyWalking skyWalking) {
 		this.targets = targets;
 		this.bindings = bindings;
 		this.databases = databases;
+		this.skyWalking = skyWalking;
 	}
 
 	@Override
@@ -68,8 +73,10 @@ class StartStep implements Step {
 		variables.put("PLATFORM_APP", deployment.getApp());
 		variables.put("PLATFORM_DEPLOYMENT_ID", Long.toString(deployment.getId()));
 		List<String> jvmOptions = app.getJvmOptions() == null ? List.of() : CommandLine.split(app.getJvmOptions());
+		JavaAgent agent = tracing(context);
 		WorkloadSpec spec = new WorkloadSpec(deployment.getApp(), deployment.getEnv(), deployment.getId(),
-				deployment.getImage(), app.getPort(), variables, jvmOptions, targets.resources(deployment.getEnv()));
+				deployment.getImage(), app.getPort(), variables, jvmOptions, targets.resources(deployment.getEnv()),
+				agent);
 		Workload workload;
 		try {
 			workload = context.runtime().start(spec, context.log());
@@ -83,6 +90,23 @@ class StartStep implements Step {
 		context.save();
 		context.log("[start] " + workload.name() + " on " + context.runtime().kind() + " at " + workload.baseUrl());
 		return workload.name();
+	}
+
+	/** The SkyWalking agent when the environment traces its services; why not, in the log, when it cannot. */
+	private JavaAgent tracing(StepContext context) {
+		Deployment deployment = context.deployment();
+		SkyWalking.Setup setup = skyWalking.setup(deployment.getApp(), deployment.getEnv());
+		if (!setup.enabled()) {
+			if (setup.collector() != null) {
+				context.log("[start] Not traced: " + setup.reason());
+			}
+			return null;
+		}
+		JavaAgent agent = skyWalking.agent(deployment.getApp(), deployment.getEnv(), deployment.getId()).orElseThrow();
+		context.log("[start] SkyWalking agent attached: service " + SkyWalking.serviceName(deployment.getApp(),
+				deployment.getEnv()) + ", instance " + SkyWalking.instanceName(deployment.getId()) + ", collector "
+				+ setup.collector());
+		return agent;
 	}
 
 }
