@@ -242,4 +242,24 @@ public final class OapServer implements AutoCloseable {
 		}
 	}
 
+
+	/** One trace segment in SkyWalking's HTTP reporting format; {@code spans} is the JSON of its spans. */
+	public static String segment(String traceId, String segmentId, String service, String instance, String spans) {
+		return """
+				{"traceId": "%s", "traceSegmentId": "%s", "service": "%s", "serviceInstance": "%s", "spans": [%s]}
+				""".formatted(traceId, segmentId, service, instance, spans);
+	}
+
+	/** Reports segments over OAP's HTTP API ({@code POST /v3/segments}), the way agents without gRPC do. */
+	public void report(String... segments) throws IOException, InterruptedException {
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(queryUrl().resolve("/v3/segments"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", segments) + "]"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException("OAP refused the segments: " + answer.statusCode() + " " + answer.body());
+		}
+	}
+
 }

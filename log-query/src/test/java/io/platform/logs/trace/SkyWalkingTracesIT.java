@@ -73,30 +73,30 @@ class SkyWalkingTracesIT {
 		oap = OapServer.startOrSkip(WORK, OAP_ZONE);
 		traces = new SkyWalkingTraces(oap.queryUrl(), Duration.ofSeconds(10));
 		long t = NOW.minusSeconds(120).toEpochMilli();
-		report(segment(OK_TRACE, OK_TRACE + "-a", "dev::orders", "42", """
+		oap.report(OapServer.segment(OK_TRACE, OK_TRACE + "-a", "dev::orders", "42", """
 				{"spanId": 0, "parentSpanId": -1, "startTime": %d, "endTime": %d, "operationName": "GET:/orders/{id}",
 				 "spanType": "Entry", "spanLayer": "Http", "componentId": 14, "isError": false,
 				 "tags": [{"key": "http.method", "value": "GET"}, {"key": "url", "value": "http://orders/orders/7"}]},
 				{"spanId": 1, "parentSpanId": 0, "startTime": %d, "endTime": %d, "operationName": "/stock/7",
 				 "spanType": "Exit", "spanLayer": "Http", "componentId": 2, "isError": false, "peer": "stock:8080"}
 				""".formatted(t, t + 180, t + 20, t + 150)),
-				segment(OK_TRACE, OK_TRACE + "-b", "dev::stock", "9", """
+				OapServer.segment(OK_TRACE, OK_TRACE + "-b", "dev::stock", "9", """
 						{"spanId": 0, "parentSpanId": -1, "startTime": %d, "endTime": %d, "operationName": "GET:/stock/{id}",
 						 "spanType": "Entry", "spanLayer": "Http", "componentId": 14, "isError": false,
 						 "refs": [{"refType": "CrossProcess", "traceId": "%s", "parentTraceSegmentId": "%s",
 						           "parentSpanId": 1, "parentService": "dev::orders", "parentServiceInstance": "42",
 						           "parentEndpoint": "GET:/orders/{id}", "networkAddressUsedAtPeer": "stock:8080"}]}
 						""".formatted(t + 30, t + 140, OK_TRACE, OK_TRACE + "-a")),
-				segment(FAILED_TRACE, FAILED_TRACE + "-a", "dev::orders", "42", """
+				OapServer.segment(FAILED_TRACE, FAILED_TRACE + "-a", "dev::orders", "42", """
 						{"spanId": 0, "parentSpanId": -1, "startTime": %d, "endTime": %d, "operationName": "POST:/orders",
 						 "spanType": "Entry", "spanLayer": "Http", "componentId": 14, "isError": true,
 						 "logs": [{"time": %d, "data": [{"key": "event", "value": "error"},
 						           {"key": "error.kind", "value": "java.lang.IllegalStateException"},
 						           {"key": "message", "value": "stock exhausted"}]}]}
 						""".formatted(t + 60_000, t + 60_450, t + 60_400)),
-				segment(OTHER_INSTANCE_TRACE, OTHER_INSTANCE_TRACE + "-a", "dev::orders", "43",
+				OapServer.segment(OTHER_INSTANCE_TRACE, OTHER_INSTANCE_TRACE + "-a", "dev::orders", "43",
 						entry("GET:/orders", t + 1000)),
-				segment(OTHER_ENV_TRACE, OTHER_ENV_TRACE + "-a", "test::orders", "42",
+				OapServer.segment(OTHER_ENV_TRACE, OTHER_ENV_TRACE + "-a", "test::orders", "42",
 						entry("GET:/orders", t + 2000)));
 	}
 
@@ -309,23 +309,6 @@ class SkyWalkingTracesIT {
 				{"spanId": 0, "parentSpanId": -1, "startTime": %d, "endTime": %d, "operationName": "%s",
 				 "spanType": "Entry", "spanLayer": "Http", "componentId": 14, "isError": false}
 				""".formatted(start, start + 25, endpoint);
-	}
-
-	private static String segment(String traceId, String segmentId, String service, String instance, String spans) {
-		return """
-				{"traceId": "%s", "traceSegmentId": "%s", "service": "%s", "serviceInstance": "%s", "spans": [%s]}
-				""".formatted(traceId, segmentId, service, instance, spans);
-	}
-
-	/** SkyWalking's HTTP reporting protocol: segments as JSON, the way agents without gRPC report them. */
-	private static void report(String... segments) throws IOException, InterruptedException {
-		URI url = oap.queryUrl().resolve("/v3/segments");
-		HttpResponse<String> answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(url)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", segments) + "]"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 	}
 
 }

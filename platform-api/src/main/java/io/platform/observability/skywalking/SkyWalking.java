@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * An environment's SkyWalking, as its bindings name it. {@value #COLLECTOR} (the agent's own variable:
  * {@code host:11800} as the apps reach it) turns tracing on; {@value #OAP_URL} is OAP's HTTP address as the
  * platform reaches it (default: the collector's host on port 12800); {@value #UI_URL} is for links. Service
- * names carry the environment ({@code dev::orders}: SkyWalking groups by the part before {@code ::}) and
- * the agent's namespace is the environment, so environments sharing one OAP never mix their traces; the
- * instance name is the deployment id.
+ * names carry the environment ({@code dev::orders}: SkyWalking groups by the part before {@code ::}), so
+ * environments sharing one OAP never mix their services or traces; the instance name is the deployment id.
+ * (The agent's namespace is left alone: since agent 8.10 it becomes part of the service name OAP records.)
  */
 @Component
 public class SkyWalking {
@@ -104,8 +104,7 @@ public class SkyWalking {
 		}
 		return Optional.of(new JavaAgent(agentDirectory, AGENT_JAR,
 				Map.of("skywalking.agent.service_name", serviceName(app, env), "skywalking.agent.instance_name",
-						instanceName(deploymentId), "skywalking.agent.namespace", env,
-						"skywalking.collector.backend_service", setup.collector()),
+						instanceName(deploymentId), "skywalking.collector.backend_service", setup.collector()),
 				"skywalking.logging.dir"));
 	}
 
