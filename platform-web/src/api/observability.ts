@@ -117,9 +117,9 @@ export const observabilityApi = {
 		return { lines: body ?? [], nextCursor: headers.get('X-Next-Cursor') || null }
 	},
 
-	/** The live tail (server-sent events named `line`), for EventSource; only level and trace id apply. */
-	logStreamUrl: (id: number | string, filter: { level?: LogLevel | ''; traceId?: string } = {}) =>
-		withQuery(`/api/deployments/${seg(id)}/logs`, logSearchParams({ level: filter.level, traceId: filter.traceId })),
+	/** The live tail (server-sent events named `line`), for EventSource; the query, level and trace id apply. */
+	logStreamUrl: (id: number | string, filter: { q?: string; level?: LogLevel | ''; traceId?: string } = {}) =>
+		withQuery(`/api/deployments/${seg(id)}/logs`, logSearchParams({ q: filter.q, level: filter.level, traceId: filter.traceId })),
 
 	/** The deployment's traces: errors first, then newest first. 409 when tracing is off, 502 when the OAP is down. */
 	traces: (id: number | string, q: { errorsOnly?: boolean; limit?: number } = {}) =>

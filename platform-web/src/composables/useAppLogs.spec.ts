@@ -74,9 +74,9 @@ describe('useAppLogs', () => {
 		vi.stubGlobal('fetch', vi.fn(async () => page(newestFirst(1, 3), 'c-after-1')))
 		const logs = effectScope().run(() => useAppLogs(7, { pageSize: 3, cap: 5, batchMs: 50 }))!
 
-		logs.startLive({ ...noFilters(), q: 'ignored while live', level: 'INFO', traceId: 'tr-1' })
+		logs.startLive({ ...noFilters(), q: 'line', level: 'INFO', traceId: 'tr-1' })
 		const server = FakeEventSource.last
-		expect(server.url).toBe('/api/deployments/7/logs?level=INFO&traceId=tr-1')
+		expect(server.url).toBe('/api/deployments/7/logs?q=line&level=INFO&traceId=tr-1')
 		expect(logs.live.value).toBe('connecting')
 		// a line may come before the first page is read: it waits for it
 		server.open()
@@ -86,8 +86,8 @@ describe('useAppLogs', () => {
 		vi.advanceTimersByTime(60)
 
 		expect(logs.live.value).toBe('live')
-		// the page was searched without the query, which the stream cannot apply
-		expect(logs.shown.value?.q).toBe('')
+		// the page was searched with the stream's filters: the query applies to both
+		expect(logs.shown.value?.q).toBe('line')
 		// line 3 was in both the page and the stream: listed once
 		expect(logs.lines.value.map((l) => l.message)).toEqual(['line 4', 'line 3', 'line 2', 'line 1'])
 		expect(logs.nextCursor.value).toBe('c-after-1')

@@ -148,8 +148,8 @@ export function useAppLogs(id: number | string, options: { pageSize?: number; ca
 	}
 
 	/**
-	 * Follows new lines. The stream filters by level and trace id only, so the shown page is searched
-	 * again with those two alone, and new lines go on top of it.
+	 * Follows new lines. The stream filters by query, level and trace id (no time range), so the shown page
+	 * is searched again without the range, and new lines go on top of it.
 	 */
 	function startLive(filters: AppLogFilters) {
 		stopLive()
@@ -159,7 +159,7 @@ export function useAppLogs(id: number | string, options: { pageSize?: number; ca
 		}
 		live.value = 'connecting'
 		ready = false
-		const opened = new EventSource(observabilityApi.logStreamUrl(id, { level: filters.level, traceId: filters.traceId }))
+		const opened = new EventSource(observabilityApi.logStreamUrl(id, { q: filters.q, level: filters.level, traceId: filters.traceId }))
 		source = opened
 		opened.onopen = () => {
 			if (source === opened) live.value = 'live'
@@ -176,7 +176,7 @@ export function useAppLogs(id: number | string, options: { pageSize?: number; ca
 				live.value = 'reconnecting'
 			}
 		}
-		void search({ ...filters, q: '', from: null, to: null }).finally(() => {
+		void search({ ...filters, from: null, to: null }).finally(() => {
 			if (source !== opened) return
 			ready = true
 			flush()

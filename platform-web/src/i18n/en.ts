@@ -217,7 +217,7 @@ export default {
 		live: 'Live',
 		liveHint: 'Follow new lines as the app writes them',
 		liveNeedsRunning: 'Live follows a starting or running deployment',
-		liveFilters: 'Live follows new lines by level and trace id; the query and the time range apply when Live is off.',
+		liveFilters: 'Live follows new lines that match the query, level and trace id; the time range applies when Live is off.',
 		count: 'No line | {n} line | {n} lines',
 		trimmed: 'Only the newest {n} lines are kept while Live is on; turn it off to search older ones.',
 		loadMore: 'Load older lines',

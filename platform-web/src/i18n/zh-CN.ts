@@ -219,7 +219,7 @@ const zhCN: typeof en = {
 		live: '实时',
 		liveHint: '实时跟随应用新写入的日志',
 		liveNeedsRunning: '只有启动中或运行中的部署才能实时跟随',
-		liveFilters: '实时模式只按级别和追踪 ID 过滤新日志；关闭实时后，查询语句和时间范围才会生效。',
+		liveFilters: '实时模式按查询语句、级别和追踪 ID 过滤新日志；关闭实时后，时间范围才会生效。',
 		count: '没有日志 | {n} 行 | {n} 行',
 		trimmed: '实时模式下只保留最新的 {n} 行；关闭实时即可搜索更早的日志。',
 		loadMore: '加载更早的日志',

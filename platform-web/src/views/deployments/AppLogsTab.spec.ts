@@ -198,11 +198,11 @@ describe('AppLogsTab', () => {
 		vi.advanceTimersByTime(200)
 		await flushPromises()
 
-		expect(stream.url).toBe('/api/deployments/7/logs?level=ERROR')
-		expect(s.queries().at(-1)).toBe('level=ERROR')
+		expect(stream.url).toBe('/api/deployments/7/logs?q=order&level=ERROR')
+		expect(s.queries().at(-1)).toBe('q=order&level=ERROR')
 		expect(messages(wrapper)).toEqual(['line 3', 'line 2', 'line 1'])
 		expect(wrapper.find('[data-test="log-live-state"]').text()).toBe('live')
-		expect(wrapper.find('input[data-test="log-query"]').attributes('disabled')).toBeDefined()
+		expect(wrapper.find('input[data-test="log-query"]').attributes('disabled')).toBeUndefined()
 		expect(wrapper.find('[data-test="log-live-hint"]').exists()).toBe(true)
 
 		wrapper.findComponent({ name: 'ElSwitch' }).vm.$emit('update:modelValue', false)

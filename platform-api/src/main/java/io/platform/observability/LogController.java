@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 import io.platform.deployment.Deployment;
 import io.platform.deployment.DeploymentStore;
 import io.platform.logs.log.LogLevel;
 import io.platform.logs.log.LogLine;
+import io.platform.logs.log.LogMatcher;
 import io.platform.logs.log.LogPage;
 import io.platform.logs.log.LogQuery;
 import io.platform.logs.log.LogQuerySyntaxException;
@@ -74,16 +74,20 @@ class LogController {
 
 	/**
 	 * The deployment's lines as they are shipped, as server-sent events named {@code line}; open while the
-	 * client listens. Filters: minimum level and trace id (text search is for the stored lines above).
+	 * client listens. The same filters as the stored lines (text query, minimum level, trace id), matched the
+	 * same way.
 	 */
 	@GetMapping(path = "/api/deployments/{id}/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter tail(@PathVariable long id, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String traceId) {
+	SseEmitter tail(@PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String traceId) {
 		Deployment deployment = deployments.get(id);
-		LogLevel minimum = level(level);
-		String trace = traceId == null || traceId.isBlank() ? null : traceId.strip();
-		Predicate<LogLine> filter = line -> (minimum == null || line.level().compareTo(minimum) >= 0)
-				&& (trace == null || trace.equals(line.traceId()));
+		LogMatcher filter;
+		try {
+			filter = LogMatcher.of(new LogQuery(null, null, null, traceId, level(level), null, null, q, 0, null));
+		}
+		catch (LogQuerySyntaxException ex) {
+			throw syntaxError(ex);
+		}
 		SseEmitter emitter = new SseEmitter(0L);
 		AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
 		Runnable unsubscribe = () -> {
@@ -133,14 +137,18 @@ class LogController {
 			page = store.search(query);
 		}
 		catch (LogQuerySyntaxException ex) {
-			throw new InvalidInputException("q", "The query has a syntax error at position " + ex.position() + ": "
-					+ ex.getMessage());
+			throw syntaxError(ex);
 		}
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (page.hasMore()) {
 			answer.header(NEXT_CURSOR, page.nextCursor());
 		}
 		return answer.body(page.lines().stream().map(LogLineView::of).toList());
+	}
+
+	private static InvalidInputException syntaxError(LogQuerySyntaxException ex) {
+		return new InvalidInputException("q", "The query has a syntax error at position " + ex.position() + ": "
+				+ ex.getMessage());
 	}
 
 	private static LogLevel level(String level) {

@@ -123,7 +123,7 @@ abstract class DeploymentFlowTests {
 
 		// Live tail: lines printed after the client connected arrive as events, filtered by trace id.
 		String url = done.get("url").asString();
-		List<String> tailed = api.streamUntil("/api/deployments/" + firstDeployment + "/logs?traceId=trace-live-2",
+		List<String> tailed = api.streamUntil("/api/deployments/" + firstDeployment + "/logs?q=served&traceId=trace-live-2",
 				line -> line.contains("trace-live-2"), Duration.ofSeconds(20), () -> {
 					api.fetchTraced(url, "trace-live-1");
 					api.fetchTraced(url, "trace-live-2");

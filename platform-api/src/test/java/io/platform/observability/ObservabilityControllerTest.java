@@ -66,6 +66,9 @@ class ObservabilityControllerTest {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("SW_AGENT_COLLECTOR_BACKEND_SERVICES")));
 		mvc.perform(get("/api/traces/abc.1.2").param("env", "test")).andExpect(status().isConflict());
+		// The live tail refuses a bad query before it opens, like the search does.
+		mvc.perform(get("/api/deployments/{id}/logs", id).param("q", "(unclosed").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/traces/not a trace")).andExpect(status().isBadRequest());
 	}
 
