@@ -77,4 +77,26 @@ describe('BindingsPanel', () => {
 		expect(wrapper.findAll('[data-test="binding-source"]').map((s) => s.text())).toEqual(['environment', 'service override'])
 		expect(wrapper.findAll('[data-test="binding-delete"]')).toHaveLength(1)
 	})
+	it('offersTheKeysThePlatformReadsWhileTyping', async () => {
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => jsonResponse([{ key: 'SKYWALKING_UI_URL', value: 'http://sw', secret: false, source: 'environment' }])),
+		)
+		const { wrapper } = await mountWith(BindingsPanel, { props: { env: 'test' } })
+		await flushPromises()
+		await wrapper.find('[data-test="binding-add"]').trigger('click')
+		await flushPromises()
+
+		const suggest = wrapper.findComponent({ name: 'ElAutocomplete' }).props('fetchSuggestions') as (
+			q: string,
+			cb: (items: { value: string; hint: string }[]) => void,
+		) => void
+		const offer = (typed: string) => new Promise<{ value: string; hint: string }[]>((resolve) => suggest(typed, resolve))
+
+		// the one already bound is not offered again
+		const all = await offer('')
+		expect(all.map((o) => o.value)).toEqual(['SW_AGENT_COLLECTOR_BACKEND_SERVICES', 'SKYWALKING_OAP_URL', 'KIBANA_URL'])
+		expect(all[0]!.hint).toContain('11800')
+		expect((await offer('sky')).map((o) => o.value)).toEqual(['SKYWALKING_OAP_URL'])
+	})
 })

@@ -301,6 +301,12 @@ export default {
 		limitsHint: 'Limits apply to every container of the environment; empty means none.',
 	},
 	bindings: {
+		known: {
+			SW_AGENT_COLLECTOR_BACKEND_SERVICES: "the SkyWalking OAP's gRPC address as services reach it (oap:11800): attaches the agent",
+			SKYWALKING_OAP_URL: "OAP's HTTP address as the platform reaches it (http://oap:12800)",
+			SKYWALKING_UI_URL: 'SkyWalking UI, for links from deployments',
+			KIBANA_URL: 'Kibana, for links from deployments',
+		},
 		of: 'Bindings of {env}',
 		key: 'Key',
 		value: 'Value',

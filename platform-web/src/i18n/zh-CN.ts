@@ -303,6 +303,12 @@ const zhCN: typeof en = {
 		limitsHint: '限制作用于该环境的每个容器；留空表示不限制。',
 	},
 	bindings: {
+		known: {
+			SW_AGENT_COLLECTOR_BACKEND_SERVICES: '服务访问 SkyWalking OAP 的 gRPC 地址（oap:11800）：部署时挂载探针',
+			SKYWALKING_OAP_URL: '平台访问 OAP 的 HTTP 地址（http://oap:12800）',
+			SKYWALKING_UI_URL: 'SkyWalking UI 地址，用于部署页面的跳转链接',
+			KIBANA_URL: 'Kibana 地址，用于部署页面的跳转链接',
+		},
 		of: '{env} 的配置绑定',
 		key: '键',
 		value: '值',
