@@ -14,9 +14,9 @@ export interface RunningPlatform {
 /**
  * Starts the platform jar on a free port with its own home and the local-process runtime, and waits for
  * its health to say UP. It runs in a process group of its own, so stopping it also ends the builds and
- * the service processes it started (they outlive the platform by design).
+ * the service processes it started (they outlive the platform by design). `args` are more of its options.
  */
-export async function startPlatform(home: string, logFile: string): Promise<RunningPlatform> {
+export async function startPlatform(home: string, logFile: string, args: string[] = []): Promise<RunningPlatform> {
 	if (!existsSync(platformJar)) {
 		throw new Error(`${platformJar} is missing: build it first (mvn -B -DskipTests package from the project root)`)
 	}
@@ -25,7 +25,7 @@ export async function startPlatform(home: string, logFile: string): Promise<Runn
 	const log = createWriteStream(logFile)
 	const child = spawn(
 		'java',
-		['-Xmx512m', '-jar', platformJar, `--server.port=${port}`, `--platform.home=${home}`, '--platform.runtime=process'],
+		['-Xmx512m', '-jar', platformJar, `--server.port=${port}`, `--platform.home=${home}`, '--platform.runtime=process', ...args],
 		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
 	)
 	child.stdout!.pipe(log)

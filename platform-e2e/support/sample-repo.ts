@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
  * A small service kept as a real Git repository (a bare origin and a work tree that pushes to it): a Maven
  * project with no dependencies whose jar serves HTTP with the JDK's server, so it builds in seconds. The
  * build bakes the environment it was built for into the jar ({env} in the build command) and GET / says it.
+ * Each request is logged with the trace id and level its X-Trace-Id and X-Log-Level headers give.
  * Branches: main; feature-a changes the greeting; feature-b adds a resource. They merge cleanly.
  */
 export class SampleRepo {
@@ -95,6 +96,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
 public class App {
@@ -108,10 +111,23 @@ public class App {
 		int port = Integer.parseInt(System.getenv().getOrDefault("SERVER_PORT", "8080"));
 		HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
 		server.createContext("/actuator/health", ex -> reply(ex, "{\\"status\\":\\"UP\\"}"));
-		server.createContext("/", ex -> reply(ex, "${greeting}; built for " + built.getProperty("env")
-				+ "; running in " + System.getenv("PLATFORM_ENV") + (featureB ? "; feature-b" : "")));
+		server.createContext("/", ex -> {
+			log(ex, "served " + ex.getRequestURI());
+			reply(ex, "${greeting}; built for " + built.getProperty("env")
+					+ "; running in " + System.getenv("PLATFORM_ENV") + (featureB ? "; feature-b" : ""));
+		});
 		server.start();
 		System.out.println("sample listening on " + port);
+	}
+
+	// The layout of SkyWalking's logback pattern: time [TID:..] [thread] LEVEL logger - message. The trace id
+	// comes from X-Trace-Id (no agent plugin traces this server), the level from X-Log-Level (default INFO).
+	static void log(com.sun.net.httpserver.HttpExchange ex, String message) {
+		String tid = ex.getRequestHeaders().getFirst("X-Trace-Id");
+		String level = ex.getRequestHeaders().getFirst("X-Log-Level");
+		System.out.println(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"))
+				+ " [TID:" + (tid == null ? "N/A" : tid) + "] [http] " + String.format("%-5s", level == null ? "INFO" : level)
+				+ " sample.App - " + message);
 	}
 
 	static void reply(com.sun.net.httpserver.HttpExchange ex, String body) throws java.io.IOException {
