@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PlatformApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Throwable {
+		if (UnpackedLaunch.relaunch(PlatformApplication.class, args)) {
+			return;
+		}
 		SpringApplication.run(PlatformApplication.class, args);
 	}
 
