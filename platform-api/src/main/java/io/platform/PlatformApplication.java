@@ -12,6 +12,7 @@ public class PlatformApplication {
 		if (UnpackedLaunch.relaunch(PlatformApplication.class, args)) {
 			return;
 		}
+		AotStart.enableWhenPackaged(PlatformApplication.class);
 		SpringApplication.run(PlatformApplication.class, args);
 	}
 

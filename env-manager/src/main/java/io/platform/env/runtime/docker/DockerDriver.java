@@ -93,16 +93,21 @@ public class DockerDriver implements RuntimeDriver {
 
 	private final DockerSettings settings;
 
-	private final DockerClient client;
+	private volatile DockerClient client;
 
+	private volatile boolean closed;
+
+	/** Makes no connection: the client is made on first use, so a platform that never deploys never loads it. */
 	public DockerDriver(DockerSettings settings) {
 		this.settings = settings;
-		// No response timeout: log follows and builds keep one response open for as long as they last.
-		this.client = newClient(settings.host(), null);
 	}
 
 	/** Whether an engine answers a ping at {@code host} within {@code timeout}. */
 	public static boolean answers(String host, Duration timeout) {
+		if (host != null && host.startsWith(UnixSocketPing.SCHEME)) {
+			// Without the client: a start-up that only asks whether an engine is there stays cheap.
+			return UnixSocketPing.answers(host, timeout);
+		}
 		try (DockerClient probe = newClient(host, timeout)) {
 			probe.pingCmd().exec();
 			return true;
@@ -111,6 +116,30 @@ public class DockerDriver implements RuntimeDriver {
 			logger.debug("No Docker engine answers at {}: {}", host, ex.toString());
 			return false;
 		}
+	}
+
+	private DockerClient client() {
+		DockerClient current = client;
+		if (current == null) {
+			synchronized (this) {
+				if (closed) {
+					throw new RuntimeFailure("The Docker runtime at " + settings.host() + " is closed");
+				}
+				current = client;
+				if (current == null) {
+					try {
+						// No response timeout: log follows and builds keep one response open for as long as they last.
+						current = newClient(settings.host(), null);
+					}
+					catch (RuntimeException ex) {
+						throw new RuntimeFailure("Cannot use the Docker engine at " + settings.host() + ": "
+								+ ex.getMessage(), ex);
+					}
+					client = current;
+				}
+			}
+		}
+		return current;
 	}
 
 	public boolean answers() {
@@ -174,7 +203,7 @@ public class DockerDriver implements RuntimeDriver {
 					super.onNext(item);
 				}
 			};
-			client.buildImageCmd()
+			client().buildImageCmd()
 				.withBaseDirectory(context.toFile())
 				.withDockerfile(dockerfile.toFile())
 				.withTags(Set.of(spec.tag()))
@@ -200,7 +229,7 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public boolean imageExists(String image) {
 		try {
-			client.inspectImageCmd(image).exec();
+			client().inspectImageCmd(image).exec();
 			return true;
 		}
 		catch (NotFoundException ex) {
@@ -248,7 +277,7 @@ public class DockerDriver implements RuntimeDriver {
 		}
 		String id;
 		try {
-			CreateContainerResponse created = client.createContainerCmd(spec.image())
+			CreateContainerResponse created = client().createContainerCmd(spec.image())
 				.withName(containerName)
 				.withHostName(spec.app())
 				.withEnv(env)
@@ -270,8 +299,8 @@ public class DockerDriver implements RuntimeDriver {
 			throw failure("create container " + containerName, ex);
 		}
 		try {
-			client.startContainerCmd(id).exec();
-			int port = publishedPort(client.inspectContainerCmd(id).exec(), spec.containerPort());
+			client().startContainerCmd(id).exec();
+			int port = publishedPort(client().inspectContainerCmd(id).exec(), spec.containerPort());
 			log.accept("Started container " + containerName + " (" + shortId(id) + ") on network " + network
 					+ ", published on " + reachableHost() + ":" + port);
 			return new Workload(id, containerName, spec.app(), spec.env(), spec.deploymentId(), spec.image(),
@@ -290,7 +319,7 @@ public class DockerDriver implements RuntimeDriver {
 			return name;
 		}
 		try {
-			client.createNetworkCmd()
+			client().createNetworkCmd()
 				.withName(name)
 				.withDriver("bridge")
 				.withCheckDuplicate(true)
@@ -309,7 +338,7 @@ public class DockerDriver implements RuntimeDriver {
 
 	private Optional<Network> findNetwork(String name) {
 		// The name filter matches substrings: platform-dev would also find platform-dev2.
-		return client.listNetworksCmd().withNameFilter(name).exec().stream().filter(n -> name.equals(n.getName()))
+		return client().listNetworksCmd().withNameFilter(name).exec().stream().filter(n -> name.equals(n.getName()))
 			.findFirst();
 	}
 
@@ -340,7 +369,7 @@ public class DockerDriver implements RuntimeDriver {
 	public WorkloadState inspect(String workloadId) {
 		InspectContainerResponse container;
 		try {
-			container = client.inspectContainerCmd(workloadId).exec();
+			container = client().inspectContainerCmd(workloadId).exec();
 		}
 		catch (NotFoundException ex) {
 			return WorkloadState.missing();
@@ -384,7 +413,7 @@ public class DockerDriver implements RuntimeDriver {
 			}
 		});
 		try {
-			client.logContainerCmd(workloadId)
+			client().logContainerCmd(workloadId)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withTail(Math.max(lines, 0))
@@ -416,7 +445,7 @@ public class DockerDriver implements RuntimeDriver {
 	public Closeable follow(String workloadId, Consumer<String> line) {
 		LogCallback callback = new LogCallback(line);
 		try {
-			client.logContainerCmd(workloadId)
+			client().logContainerCmd(workloadId)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withFollowStream(true)
@@ -435,7 +464,7 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public void remove(String workloadId) {
 		try {
-			client.stopContainerCmd(workloadId).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+			client().stopContainerCmd(workloadId).withTimeout(STOP_TIMEOUT_SECONDS).exec();
 		}
 		catch (NotFoundException | NotModifiedException ex) {
 			// Already gone or already stopped.
@@ -444,7 +473,7 @@ public class DockerDriver implements RuntimeDriver {
 			logger.warn("Could not stop container {}, removing it by force: {}", workloadId, ex.toString());
 		}
 		try {
-			client.removeContainerCmd(workloadId).withForce(true).withRemoveVolumes(true).exec();
+			client().removeContainerCmd(workloadId).withForce(true).withRemoveVolumes(true).exec();
 		}
 		catch (NotFoundException ex) {
 			// Already gone.
@@ -461,7 +490,7 @@ public class DockerDriver implements RuntimeDriver {
 	public List<Workload> workloads() {
 		List<Container> containers;
 		try {
-			containers = client.listContainersCmd()
+			containers = client().listContainersCmd()
 				.withShowAll(true)
 				.withLabelFilter(settings.owner() == null ? Map.of(LABEL_MANAGED, "true")
 						: Map.of(LABEL_MANAGED, "true", LABEL_OWNER, settings.owner()))
@@ -509,8 +538,17 @@ public class DockerDriver implements RuntimeDriver {
 
 	@Override
 	public void close() {
+		DockerClient current;
+		synchronized (this) {
+			closed = true;
+			current = client;
+			client = null;
+		}
+		if (current == null) {
+			return;
+		}
 		try {
-			client.close();
+			current.close();
 		}
 		catch (IOException ex) {
 			logger.debug("Closing the Docker client failed", ex);
