@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged platform starts from the bean definitions generated at build time (AOT mode). This starts
- * it that way, as {@code java -jar} does, and deploys the sample service on the process runtime: the
- * generated code wires what the classic start wires.
+ * it that way, as {@code java -jar} does, deploys the sample service on the process runtime and reaches it
+ * through the environment ingress: the generated code wires what the classic start wires.
  */
 class AotDeploymentIT {
 
@@ -89,6 +89,9 @@ class AotDeploymentIT {
 		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("RUNNING");
 		assertThat(api.fetch(done.get("url").asString())).contains("built for dev");
 		assertThat(api.text("/api/deployments/" + done.get("id").asLong() + "/log")).contains("[build]", "RUNNING");
+		Api.Raw viaIngress = api.viaIngress("sample.dev.localhost", "/");
+		assertThat(viaIngress.status()).isEqualTo(200);
+		assertThat(viaIngress.headers()).containsEntry("x-platform-env", "dev");
 	}
 
 }
