@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PlatformApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Throwable {
+		if (UnpackedLaunch.relaunch(PlatformApplication.class, args)) {
+			return;
+		}
+		AotStart.enableWhenPackaged(PlatformApplication.class);
 		SpringApplication.run(PlatformApplication.class, args);
 	}
 

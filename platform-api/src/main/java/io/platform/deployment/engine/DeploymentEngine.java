@@ -83,6 +83,9 @@ public class DeploymentEngine implements DisposableBean {
 
 	private volatile boolean stopping;
 
+	/** False until recovery has dealt with what a stopped platform left: deployments queue, none starts. */
+	private boolean open;
+
 	DeploymentEngine(DeploymentStore store, DeploymentLogs logs, DeploymentEvents events,
 			ApplicationService applications, EnvironmentService environments, RuntimeTargets runtimes,
 			BindingService bindings, List<Step> stepList, PlatformProperties properties) {
@@ -101,6 +104,30 @@ public class DeploymentEngine implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
+	}
+
+	/**
+	 * Lets queued deployments start, each lane in the order its deployments were made (recovery queues the
+	 * deployments a restart interrupted after requests may have queued newer ones). Called once, by recovery.
+	 */
+	void open() {
+		List<Lane> all;
+		synchronized (lanes) {
+			open = true;
+			all = List.copyOf(lanes.values());
+			for (Lane lane : all) {
+				List<Long> ordered = lane.waiting.stream().sorted().toList();
+				lane.waiting.clear();
+				lane.waiting.addAll(ordered);
+			}
+		}
+		all.forEach(this::pump);
+	}
+
+	boolean isOpen() {
+		synchronized (lanes) {
+			return open;
+		}
 	}
 
 	/** Queues a saved deployment in its lane; it starts when the lane is free. */
@@ -152,7 +179,7 @@ public class DeploymentEngine implements DisposableBean {
 	private void pump(Lane lane) {
 		Long next;
 		synchronized (lanes) {
-			if (lane.current != null || lane.waiting.isEmpty()) {
+			if (!open || lane.current != null || lane.waiting.isEmpty()) {
 				return;
 			}
 			next = lane.waiting.pollFirst();

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * On start, finishes what a stopped platform left: deployments that never started are queued again,
  * deployments caught mid-way fail ("interrupted at <step>") and lose their half-started instance,
  * RUNNING deployments whose instance still runs are kept, and no instance is left that no deployment
- * owns.
+ * owns. It runs beside the start rather than before the platform is ready (listing a Docker engine's
+ * containers is the first use of its client); the engine starts no deployment until it is done.
  */
 @Component
 class DeploymentRecovery implements ApplicationRunner {
@@ -45,6 +46,24 @@ class DeploymentRecovery implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		Thread thread = new Thread(this::recoverThenOpen, "deployment-recovery");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void recoverThenOpen() {
+		try {
+			recover();
+		}
+		catch (RuntimeException ex) {
+			log.error("Recovering the deployments a stopped platform left failed; they stay as they were", ex);
+		}
+		finally {
+			engine.open();
+		}
+	}
+
+	void recover() {
 		supersedeDoubles();
 		for (Deployment deployment : store.withStatus(DeploymentStatus.QUEUED, DeploymentStatus.BUILDING,
 				DeploymentStatus.STARTING)) {
@@ -69,12 +88,18 @@ class DeploymentRecovery implements ApplicationRunner {
 			.filter(id -> id != null)
 			.collect(Collectors.toCollection(HashSet::new));
 		for (RuntimeDriver runtime : runtimes.all()) {
-			for (Workload workload : runtime.workloads()) {
-				if (!owned.contains(workload.id()) && !engine.holds(workload.deploymentId())) {
-					log.info("Removing instance {} (deployment {}): no running deployment owns it", workload.name(),
-							workload.deploymentId());
-					runtime.remove(workload.id());
+			try {
+				for (Workload workload : runtime.workloads()) {
+					if (!owned.contains(workload.id()) && !engine.holds(workload.deploymentId())) {
+						log.info("Removing instance {} (deployment {}): no running deployment owns it", workload.name(),
+								workload.deploymentId());
+						runtime.remove(workload.id());
+					}
 				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not look for instances no deployment owns on the {} runtime ({}); the next start looks again",
+						runtime.kind(), ex.getMessage());
 			}
 		}
 	}

@@ -17,11 +17,21 @@ import io.platform.env.runtime.RuntimeDriver;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadSpec;
 import io.platform.env.runtime.WorkloadState;
+import io.platform.PlatformProperties;
+import io.platform.application.ApplicationService;
+import io.platform.deployment.DeploymentEvents;
+import io.platform.deployment.DeploymentLogs;
+import io.platform.deployment.step.Step;
+import io.platform.environment.BindingService;
+import io.platform.environment.EnvironmentService;
+import io.platform.environment.RuntimeTargets;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,11 +55,27 @@ class DeploymentRecoveryIT {
 	@Autowired
 	DeploymentRecovery recovery;
 
+	@Autowired
+	DeploymentEngine engine;
+
+	@Autowired
+	ApplicationContext context;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws Exception {
 		home = Files.createTempDirectory("platform-recovery-");
 		registry.add("platform.home", () -> home.resolve("home").toString());
 		registry.add("platform.runtime", () -> "process");
+	}
+
+	/** The recovery of the context's own start runs beside it; the tests begin once it is done. */
+	@BeforeEach
+	void startRecovered() throws InterruptedException {
+		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!engine.isOpen() && System.nanoTime() < end) {
+			Thread.sleep(20);
+		}
+		assertThat(engine.isOpen()).isTrue();
 	}
 
 	@AfterEach
@@ -72,7 +98,7 @@ class DeploymentRecoveryIT {
 		Workload orphan = runtime.start(spec(424242L, image), line -> {
 		});
 
-		recovery.run(null);
+		recovery.recover();
 
 		Deployment failed = store.get(interrupted.getId());
 		assertThat(failed.getStatus()).isEqualTo(DeploymentStatus.FAILED);
@@ -94,10 +120,38 @@ class DeploymentRecoveryIT {
 		newer.setEnv("test");
 		store.save(newer);
 
-		recovery.run(null);
+		recovery.recover();
 
 		assertThat(store.get(older.getId()).getStatus()).isEqualTo(DeploymentStatus.SUPERSEDED);
 		assertThat(store.get(newer.getId()).getStatus()).isEqualTo(DeploymentStatus.RUNNING);
+	}
+
+	@Test
+	void noDeploymentStartsBeforeRecoveryHasOpenedTheEngine() throws Exception {
+		DeploymentEngine restarted = new DeploymentEngine(store, context.getBean(DeploymentLogs.class),
+				context.getBean(DeploymentEvents.class), context.getBean(ApplicationService.class),
+				context.getBean(EnvironmentService.class), context.getBean(RuntimeTargets.class),
+				context.getBean(BindingService.class), List.copyOf(context.getBeansOfType(Step.class).values()),
+				context.getBean(PlatformProperties.class));
+		try {
+			// Of a service nobody registered: once it runs, it fails at once.
+			Deployment waiting = deployment(DeploymentStatus.QUEUED, null, null);
+			restarted.submit(waiting);
+			Thread.sleep(300);
+			assertThat(store.get(waiting.getId()).getStatus()).isEqualTo(DeploymentStatus.QUEUED);
+			assertThat(restarted.holds(waiting.getId())).isTrue();
+
+			restarted.open();
+
+			long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (store.get(waiting.getId()).getStatus() == DeploymentStatus.QUEUED && System.nanoTime() < end) {
+				Thread.sleep(20);
+			}
+			assertThat(store.get(waiting.getId()).getStatus()).isEqualTo(DeploymentStatus.FAILED);
+		}
+		finally {
+			restarted.destroy();
+		}
 	}
 
 	private Deployment deployment(DeploymentStatus status, StepName step, String image) {

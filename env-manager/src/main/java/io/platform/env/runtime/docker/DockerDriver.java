@@ -99,16 +99,21 @@ public class DockerDriver implements RuntimeDriver {
 
 	private final DockerSettings settings;
 
-	private final DockerClient client;
+	private volatile DockerClient client;
 
+	private volatile boolean closed;
+
+	/** Makes no connection: the client is made on first use, so a platform that never deploys never loads it. */
 	public DockerDriver(DockerSettings settings) {
 		this.settings = settings;
-		// No response timeout: log follows and builds keep one response open for as long as they last.
-		this.client = newClient(settings.host(), null);
 	}
 
 	/** Whether an engine answers a ping at {@code host} within {@code timeout}. */
 	public static boolean answers(String host, Duration timeout) {
+		if (host != null && host.startsWith(UnixSocketPing.SCHEME)) {
+			// Without the client: a start-up that only asks whether an engine is there stays cheap.
+			return UnixSocketPing.answers(host, timeout);
+		}
 		try (DockerClient probe = newClient(host, timeout)) {
 			probe.pingCmd().exec();
 			return true;
@@ -117,6 +122,30 @@ public class DockerDriver implements RuntimeDriver {
 			logger.debug("No Docker engine answers at {}: {}", host, ex.toString());
 			return false;
 		}
+	}
+
+	private DockerClient client() {
+		DockerClient current = client;
+		if (current == null) {
+			synchronized (this) {
+				if (closed) {
+					throw new RuntimeFailure("The Docker runtime at " + settings.host() + " is closed");
+				}
+				current = client;
+				if (current == null) {
+					try {
+						// No response timeout: log follows and builds keep one response open for as long as they last.
+						current = newClient(settings.host(), null);
+					}
+					catch (RuntimeException ex) {
+						throw new RuntimeFailure("Cannot use the Docker engine at " + settings.host() + ": "
+								+ ex.getMessage(), ex);
+					}
+					client = current;
+				}
+			}
+		}
+		return current;
 	}
 
 	public boolean answers() {
@@ -180,7 +209,7 @@ public class DockerDriver implements RuntimeDriver {
 					super.onNext(item);
 				}
 			};
-			client.buildImageCmd()
+			client().buildImageCmd()
 				.withBaseDirectory(context.toFile())
 				.withDockerfile(dockerfile.toFile())
 				.withTags(Set.of(spec.tag()))
@@ -206,7 +235,7 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public boolean imageExists(String image) {
 		try {
-			client.inspectImageCmd(image).exec();
+			client().inspectImageCmd(image).exec();
 			return true;
 		}
 		catch (NotFoundException ex) {
@@ -259,7 +288,7 @@ public class DockerDriver implements RuntimeDriver {
 		}
 		String id;
 		try {
-			CreateContainerResponse created = client.createContainerCmd(spec.image())
+			CreateContainerResponse created = client().createContainerCmd(spec.image())
 				.withName(containerName)
 				.withHostName(spec.app())
 				.withEnv(env)
@@ -283,13 +312,13 @@ public class DockerDriver implements RuntimeDriver {
 		try {
 			if (spec.agent() != null) {
 				// A copy, not a bind mount: the engine may run on another host that lacks the folder.
-				client.copyArchiveToContainerCmd(id)
+				client().copyArchiveToContainerCmd(id)
 					.withHostResource(spec.agent().directory().toString())
 					.withRemotePath(AGENT_PARENT)
 					.exec();
 			}
-			client.startContainerCmd(id).exec();
-			int port = publishedPort(client.inspectContainerCmd(id).exec(), spec.containerPort());
+			client().startContainerCmd(id).exec();
+			int port = publishedPort(client().inspectContainerCmd(id).exec(), spec.containerPort());
 			log.accept("Started container " + containerName + " (" + shortId(id) + ") on network " + network
 					+ ", published on " + reachableHost() + ":" + port);
 			return new Workload(id, containerName, spec.app(), spec.env(), spec.deploymentId(), spec.image(),
@@ -312,7 +341,7 @@ public class DockerDriver implements RuntimeDriver {
 			return name;
 		}
 		try {
-			client.createNetworkCmd()
+			client().createNetworkCmd()
 				.withName(name)
 				.withDriver("bridge")
 				.withCheckDuplicate(true)
@@ -331,7 +360,7 @@ public class DockerDriver implements RuntimeDriver {
 
 	private Optional<Network> findNetwork(String name) {
 		// The name filter matches substrings: platform-dev would also find platform-dev2.
-		return client.listNetworksCmd().withNameFilter(name).exec().stream().filter(n -> name.equals(n.getName()))
+		return client().listNetworksCmd().withNameFilter(name).exec().stream().filter(n -> name.equals(n.getName()))
 			.findFirst();
 	}
 
@@ -362,7 +391,7 @@ public class DockerDriver implements RuntimeDriver {
 	public WorkloadState inspect(String workloadId) {
 		InspectContainerResponse container;
 		try {
-			container = client.inspectContainerCmd(workloadId).exec();
+			container = client().inspectContainerCmd(workloadId).exec();
 		}
 		catch (NotFoundException ex) {
 			return WorkloadState.missing();
@@ -406,7 +435,7 @@ public class DockerDriver implements RuntimeDriver {
 			}
 		});
 		try {
-			client.logContainerCmd(workloadId)
+			client().logContainerCmd(workloadId)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withTail(Math.max(lines, 0))
@@ -438,7 +467,7 @@ public class DockerDriver implements RuntimeDriver {
 	public Closeable follow(String workloadId, Consumer<String> line) {
 		LogCallback callback = new LogCallback(line);
 		try {
-			client.logContainerCmd(workloadId)
+			client().logContainerCmd(workloadId)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withFollowStream(true)
@@ -457,7 +486,7 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public void remove(String workloadId) {
 		try {
-			client.stopContainerCmd(workloadId).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+			client().stopContainerCmd(workloadId).withTimeout(STOP_TIMEOUT_SECONDS).exec();
 		}
 		catch (NotFoundException | NotModifiedException ex) {
 			// Already gone or already stopped.
@@ -466,7 +495,7 @@ public class DockerDriver implements RuntimeDriver {
 			logger.warn("Could not stop container {}, removing it by force: {}", workloadId, ex.toString());
 		}
 		try {
-			client.removeContainerCmd(workloadId).withForce(true).withRemoveVolumes(true).exec();
+			client().removeContainerCmd(workloadId).withForce(true).withRemoveVolumes(true).exec();
 		}
 		catch (NotFoundException ex) {
 			// Already gone.
@@ -483,7 +512,7 @@ public class DockerDriver implements RuntimeDriver {
 	public List<Workload> workloads() {
 		List<Container> containers;
 		try {
-			containers = client.listContainersCmd()
+			containers = client().listContainersCmd()
 				.withShowAll(true)
 				.withLabelFilter(settings.owner() == null ? Map.of(LABEL_MANAGED, "true")
 						: Map.of(LABEL_MANAGED, "true", LABEL_OWNER, settings.owner()))
@@ -531,8 +560,17 @@ public class DockerDriver implements RuntimeDriver {
 
 	@Override
 	public void close() {
+		DockerClient current;
+		synchronized (this) {
+			closed = true;
+			current = client;
+			client = null;
+		}
+		if (current == null) {
+			return;
+		}
 		try {
-			client.close();
+			current.close();
 		}
 		catch (IOException ex) {
 			logger.debug("Closing the Docker client failed", ex);
