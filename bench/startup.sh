@@ -4,18 +4,21 @@
 #   bench/startup.sh [runs]          (default 5 runs)
 #   JAVA_OPTS="-XX:+UseSerialGC" bench/startup.sh    JVM options for the platform (not for the baseline)
 #   APP_ARGS="--server.tomcat.threads.max=20" bench/startup.sh   extra platform arguments
+#   JAR=/path/to/other/platform-api.jar bench/startup.sh          another build (before/after comparisons)
 #
 # Per run: a fresh platform.home and a free port; start = wall time from launch until
 # GET /actuator/health answers UP; CPU = user+system time the process used until then (much less
-# sensitive than wall time to other work on the machine); RSS = VmRSS of the process 10 s after it is
+# sensitive than wall time to other work on the machine); RSS = VmRSS of the process 30 s after it is
 # ready (IDLE_SECONDS). The baseline is a trivial class that prints a line and sleeps, timed and sampled
 # the same way. The load average is printed before and after: compare runs made under similar load.
+# The first start of a new build unpacks the jar next to it (see UnpackedLaunch); the script says when
+# run 1 did that.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-jar="$root/platform-api/target/platform-api.jar"
+jar=${JAR:-$root/platform-api/target/platform-api.jar}
 runs=${1:-5}
-idle=${IDLE_SECONDS:-10}
+idle=${IDLE_SECONDS:-30}
 timeout=${START_TIMEOUT:-120}
 
 if [ ! -f "$jar" ]; then
@@ -110,6 +113,8 @@ platform_run() {
 }
 
 echo "java: $(java -version 2>&1 | head -n 1); cores: $(nproc); JAVA_OPTS: ${JAVA_OPTS:-none}; APP_ARGS: ${APP_ARGS:-none}"
+unpacked() { find "$(dirname "$jar")" -maxdepth 1 -name ".$(basename "$jar")-unpacked-*" | sort; }
+unpacked_before=$(unpacked)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 row() { printf '%-6s %9s %9s %8s %9s %9s %8s\n' "$@"; }
 row run "start ms" "CPU ms" "RSS MB" "bare ms" "bare CPU" "bare MB"
@@ -124,6 +129,9 @@ for i in $(seq 1 "$runs"); do
   read -r b_ms b_cpu b_mb <<< "$result"
   row "$i" "$p_ms" "$p_cpu" "$p_mb" "$b_ms" "$b_cpu" "$b_mb"
 done
+if [ -n "$(comm -13 <(echo "$unpacked_before") <(unpacked))" ]; then
+  echo "(run 1 was the first start of this build: it unpacked the jar)"
+fi
 
 col() { cut -d' ' -f"$2" "$work/$1.txt" | median; }
 p_ms=$(col platform 1); p_cpu=$(col platform 2); p_mb=$(col platform 3)
