@@ -101,7 +101,7 @@ class TraceController {
 		if (setup.queryUrl() == null) {
 			throw new ConflictException(setup.reason());
 		}
-		Instant from = Optional.ofNullable(deployment.getStartedAt()).orElse(deployment.getCreatedAt());
+		Instant from = since(deployment);
 		Instant to = deployment.getFinishedAt() != null && !isServing(deployment) ? deployment.getFinishedAt()
 				: Instant.now();
 		// OAP keeps time by the minute: widen to whole minutes so the edges are not lost.
@@ -154,6 +154,11 @@ class TraceController {
 			.toList() + "); traces are kept for a limited time.");
 	}
 
+	/** When the deployment's instance could first have been traced or have logged. */
+	private static Instant since(Deployment deployment) {
+		return Optional.ofNullable(deployment.getStartedAt()).orElse(deployment.getCreatedAt());
+	}
+
 	private static boolean isServing(Deployment deployment) {
 		return deployment.getStatus() != null && switch (deployment.getStatus()) {
 			case QUEUED, BUILDING, STARTING, RUNNING -> true;
@@ -180,7 +185,7 @@ class TraceController {
 
 	/** Kibana's Discover with this deployment's lines (the ECS fields the platform writes) since it started. */
 	static String kibanaLink(String kibana, Deployment deployment) {
-		Instant from = Optional.ofNullable(deployment.getStartedAt()).orElse(deployment.getCreatedAt());
+		Instant from = since(deployment);
 		String kql = "service.name:\"" + deployment.getApp() + "\" and service.environment:\"" + deployment.getEnv()
 				+ "\" and labels.deployment_id:\"" + deployment.getId() + "\"";
 		return trimSlash(kibana) + "/app/discover#/?_g=(time:(from:'" + from.truncatedTo(ChronoUnit.SECONDS)

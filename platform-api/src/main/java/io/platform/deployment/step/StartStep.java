@@ -102,7 +102,8 @@ class StartStep implements Step {
 			}
 			return null;
 		}
-		JavaAgent agent = skyWalking.agent(deployment.getApp(), deployment.getEnv(), deployment.getId()).orElseThrow();
+		JavaAgent agent = skyWalking.agent(setup, deployment.getApp(), deployment.getEnv(), deployment.getId())
+			.orElseThrow();
 		context.log("[start] SkyWalking agent attached: service " + SkyWalking.serviceName(deployment.getApp(),
 				deployment.getEnv()) + ", instance " + SkyWalking.instanceName(deployment.getId()) + ", collector "
 				+ setup.collector());

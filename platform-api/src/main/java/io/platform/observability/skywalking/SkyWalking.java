@@ -96,9 +96,8 @@ public class SkyWalking {
 		return new Setup(true, collector, query, ui, null);
 	}
 
-	/** The agent to attach to a new instance, when the environment traces its services. */
-	public Optional<JavaAgent> agent(String app, String env, long deploymentId) {
-		Setup setup = setup(app, env);
+	/** The agent to attach to a new instance of {@code app} in {@code env}, when {@code setup} traces it. */
+	public Optional<JavaAgent> agent(Setup setup, String app, String env, long deploymentId) {
 		if (!setup.enabled()) {
 			return Optional.empty();
 		}

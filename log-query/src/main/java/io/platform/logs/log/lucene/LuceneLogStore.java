@@ -228,21 +228,15 @@ public class LuceneLogStore implements LogStore {
 
 	@Override
 	public long deleteDeployment(String deploymentId) {
-		Query query = new TermQuery(new Term(DEPLOYMENT_ID, deploymentId));
-		try {
-			long deleted = count(query);
-			this.writer.deleteDocuments(query);
-			refresh();
-			return deleted;
-		}
-		catch (IOException ex) {
-			throw new LogStoreException("Cannot delete the lines of deployment " + deploymentId, ex);
-		}
+		return deleteMatching(new TermQuery(new Term(DEPLOYMENT_ID, deploymentId)), "deployment " + deploymentId);
 	}
 
 	@Override
 	public long deleteService(String service) {
-		Query query = new TermQuery(new Term(SERVICE, service));
+		return deleteMatching(new TermQuery(new Term(SERVICE, service)), "service " + service);
+	}
+
+	private long deleteMatching(Query query, String what) {
 		try {
 			long deleted = count(query);
 			this.writer.deleteDocuments(query);
@@ -250,7 +244,7 @@ public class LuceneLogStore implements LogStore {
 			return deleted;
 		}
 		catch (IOException ex) {
-			throw new LogStoreException("Cannot delete the lines of service " + service, ex);
+			throw new LogStoreException("Cannot delete the lines of " + what, ex);
 		}
 	}
 
