@@ -116,13 +116,23 @@ final class UnpackedLaunch {
 		for (Path parent : parents) {
 			try {
 				Path target = parent.resolve(name);
-				if (!Files.isRegularFile(target.resolve(CLASS_PATH_FILE))) {
-					if (!unpackInto(jar, parent, target)) {
-						return null;
+				if (Files.isRegularFile(target.resolve(CLASS_PATH_FILE))) {
+					List<URL> classPath = classPathOf(target);
+					if (classPath != null) {
+						return classPath;
 					}
-					removeOtherCopies(parent, prefix, target);
+					// Files went missing (a temp-directory cleaner, say): unpack it afresh.
+					deleteQuietly(target);
 				}
-				return classPathOf(target);
+				if (!unpackInto(jar, parent, target)) {
+					return null;
+				}
+				removeOtherCopies(parent, prefix, target);
+				List<URL> classPath = classPathOf(target);
+				if (classPath == null) {
+					throw new IOException("The unpacked copy in " + target + " is incomplete");
+				}
+				return classPath;
 			}
 			catch (IOException ex) {
 				if (failure == null) {
@@ -238,11 +248,16 @@ final class UnpackedLaunch {
 		return target.getFileName().toString();
 	}
 
+	/** The copy's class path, or null when one of its files is missing. */
 	private static List<URL> classPathOf(Path unpacked) throws IOException {
 		List<URL> urls = new ArrayList<>();
 		for (String file : Files.readAllLines(unpacked.resolve(CLASS_PATH_FILE), StandardCharsets.UTF_8)) {
 			if (!file.isBlank()) {
-				urls.add(toUrl(unpacked.resolve(file)));
+				Path path = unpacked.resolve(file);
+				if (!Files.isRegularFile(path)) {
+					return null;
+				}
+				urls.add(toUrl(path));
 			}
 		}
 		return urls;

@@ -62,6 +62,18 @@ class UnpackedLaunchTest {
 	}
 
 	@Test
+	void aCopyThatLostFilesIsUnpackedAgain() throws Exception {
+		Path jar = bootJar(dir.resolve("app.jar"), "1.0");
+		List<URL> first = UnpackedLaunch.unpack(jar, List.of(dir));
+		Files.delete(Path.of(first.get(1).toURI()));
+
+		List<URL> again = UnpackedLaunch.unpack(jar, List.of(dir));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(Path.of(again.get(1).toURI())).exists();
+	}
+
+	@Test
 	void aNewBuildOfTheJarReplacesTheCopyOfTheOldOne() throws Exception {
 		Path jar = bootJar(dir.resolve("app.jar"), "1.0");
 		Path old = Path.of(UnpackedLaunch.unpack(jar, List.of(dir)).get(0).toURI()).getParent();
