@@ -31,7 +31,7 @@ public class Deployment {
 	/** Ticked branches, in merge order, one per line (branch names cannot contain a newline). */
 	private String branches;
 
-	/** {@code branch commit} per line, as resolved by the checkout step. */
+	/** {@code branch commit} per line, as resolved when the deployment was requested. */
 	private String heads;
 
 	@TableField("commit_id")

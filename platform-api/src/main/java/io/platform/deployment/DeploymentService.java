@@ -69,18 +69,23 @@ public class DeploymentService {
 				throw new InvalidInputException("branches", "Branch '" + branch + "' is ticked twice.");
 			}
 		}
-		// Unknown branches are a 400 now rather than a failed deployment later.
-		git.resolve(new GitRemote(app.getName(), app.getRepoUrl()), branches);
-		return queue(newDeployment(app.getName(), env.getName(), DeploymentKind.DEPLOY, null, branches,
-				requestedBy), FULL);
+		// Unknown branches are a 400 now rather than a failed deployment later; the heads seen now are the
+		// ones deployed, also when the deployment waits its turn.
+		List<BranchHead> heads = git.resolve(new GitRemote(app.getName(), app.getRepoUrl()), branches);
+		Deployment deployment = newDeployment(app.getName(), env.getName(), DeploymentKind.DEPLOY, null, branches,
+				requestedBy);
+		deployment.setHeadList(heads);
+		return queue(deployment, FULL);
 	}
 
 	public Deployment redeploy(long id, String requestedBy) {
 		Deployment source = store.get(id);
 		Application app = applications.get(source.getApp());
-		git.resolve(new GitRemote(app.getName(), app.getRepoUrl()), source.branchList());
-		return queue(newDeployment(source.getApp(), source.getEnv(), DeploymentKind.REDEPLOY, source.getId(),
-				source.branchList(), requestedBy), FULL);
+		List<BranchHead> heads = git.resolve(new GitRemote(app.getName(), app.getRepoUrl()), source.branchList());
+		Deployment deployment = newDeployment(source.getApp(), source.getEnv(), DeploymentKind.REDEPLOY,
+				source.getId(), source.branchList(), requestedBy);
+		deployment.setHeadList(heads);
+		return queue(deployment, FULL);
 	}
 
 	public Deployment rollback(long id, String requestedBy) {

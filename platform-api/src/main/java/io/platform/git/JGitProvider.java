@@ -14,11 +14,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -178,25 +180,56 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 	@Override
 	public List<BranchHead> resolve(GitRemote remote, List<String> branches) {
-		return withMirror(remote, (repo, access) -> {
-			List<BranchHead> heads = new ArrayList<>(branches.size());
-			List<String> unknown = new ArrayList<>();
-			for (String name : branches) {
-				Ref ref = name == null ? null : repo.getRefDatabase().exactRef(Constants.R_HEADS + name);
-				if (ref == null || ref.getObjectId() == null) {
-					unknown.add("'" + name + "'");
-				}
-				else {
-					heads.add(new BranchHead(name, ref.getObjectId().name()));
-				}
+		if (!Files.isDirectory(mirrorDir(remote.key()))) {
+			// A service's first deployment: the remote's refs answer at once, its clone is the checkout's work
+			// and no request waits for it.
+			RemoteAccess access = RemoteAccess.of(remote.url());
+			Map<String, Ref> refs = listRemote(access);
+			return heads(branches, name -> refs.get(Constants.R_HEADS + name), access);
+		}
+		return withMirror(remote, (repo, access) -> heads(branches, name -> {
+			try {
+				return repo.getRefDatabase().exactRef(Constants.R_HEADS + name);
 			}
-			if (!unknown.isEmpty()) {
-				throw new InvalidInputException("branches", (unknown.size() == 1 ? "Branch " : "Branches ")
-						+ String.join(", ", unknown) + (unknown.size() == 1 ? " does" : " do") + " not exist in "
-						+ access.masked() + ".");
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
-			return heads;
-		});
+		}, access));
+	}
+
+	private static List<BranchHead> heads(List<String> branches, Function<String, Ref> lookup, RemoteAccess access) {
+		List<BranchHead> heads = new ArrayList<>(branches.size());
+		List<String> unknown = new ArrayList<>();
+		for (String name : branches) {
+			Ref ref = name == null ? null : lookup.apply(name);
+			if (ref == null || ref.getObjectId() == null) {
+				unknown.add("'" + name + "'");
+			}
+			else {
+				heads.add(new BranchHead(name, ref.getObjectId().name()));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException("branches", (unknown.size() == 1 ? "Branch " : "Branches ")
+					+ String.join(", ", unknown) + (unknown.size() == 1 ? " does" : " do") + " not exist in "
+					+ access.masked() + ".");
+		}
+		return heads;
+	}
+
+	private Map<String, Ref> listRemote(RemoteAccess access) {
+		try {
+			return Git.lsRemoteRepository()
+				.setRemote(access.url())
+				.setHeads(true)
+				.setTimeout(timeoutSeconds)
+				.setCredentialsProvider(access.credentials())
+				.setTransportConfigCallback(this::configure)
+				.callAsMap();
+		}
+		catch (GitAPIException | RuntimeException ex) {
+			throw GitFailures.upstream(access, "read the branches of", timeoutSeconds, ex);
+		}
 	}
 
 	@Override

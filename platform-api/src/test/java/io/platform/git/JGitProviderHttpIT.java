@@ -64,6 +64,12 @@ class JGitProviderHttpIT {
 			assertThat(git.resolve(remote, List.of("feature/x"))).hasSize(1);
 
 			GitRemote wrong = new GitRemote("wrong", server.url("origin.git", "dev:not-the-password"));
+			// Before any mirror exists, resolving asks the server for its refs with the same credentials.
+			assertThat(git.resolve(new GitRemote("fresh", server.url("origin.git", "dev:s3cr3t-pw")), List.of("main")))
+				.hasSize(1);
+			assertThatThrownBy(() -> git.resolve(wrong, List.of("main"))).isInstanceOf(UpstreamException.class)
+				.hasMessageContaining("not authorized")
+				.hasMessageNotContaining("not-the-password");
 			assertThatThrownBy(() -> git.branches(wrong)).isInstanceOf(UpstreamException.class)
 				.hasMessageContaining("not authorized")
 				.hasMessageContaining("http://dev:******@127.0.0.1:")

@@ -227,11 +227,28 @@ class JGitProviderTest {
 	void resolvesBranchesToTheirHeadsInOrderAndNamesUnknownOnes() throws Exception {
 		RevCommit a = origin.commit("feature/a", "A", Map.of("a.txt", "a\n"));
 
+		// Without a mirror yet (a service's first deployment) the remote's refs answer, and nothing is cloned.
 		assertThat(git.resolve(remote, List.of("feature/a", "main")))
 			.containsExactly(new BranchHead("feature/a", a.name()), new BranchHead("main", initial.name()));
+		assertThat(mirror()).doesNotExist();
 		assertThatThrownBy(() -> git.resolve(remote, List.of("main", "gone", "also-gone")))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.field()).isEqualTo("branches"))
 			.hasMessageContaining("'gone', 'also-gone' do not exist");
+
+		// With a mirror: fetched first, so a commit pushed since is the head.
+		git.branches(remote);
+		RevCommit later = origin.commit("feature/a", "A again", Map.of("a.txt", "a2\n"));
+		assertThat(git.resolve(remote, List.of("feature/a"))).containsExactly(new BranchHead("feature/a", later.name()));
+		assertThatThrownBy(() -> git.resolve(remote, List.of("gone")))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.field()).isEqualTo("branches"))
+			.hasMessageContaining("Branch 'gone' does not exist");
+	}
+
+	@Test
+	void anUnreachableRemoteIsAnUpstreamFailureWithOrWithoutAMirror() {
+		GitRemote nowhere = new GitRemote("nowhere", tmp.resolve("missing.git").toUri().toString());
+		assertThatThrownBy(() -> git.resolve(nowhere, List.of("main"))).isInstanceOf(UpstreamException.class)
+			.hasMessageContaining("Could not read the branches of Git repository");
 	}
 
 	@Test

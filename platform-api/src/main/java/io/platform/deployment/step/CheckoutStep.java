@@ -8,7 +8,7 @@ import io.platform.git.GitProvider;
 
 import org.springframework.stereotype.Component;
 
-/** Fetches the service's repository and pins each ticked branch to its current head. */
+/** Pins each ticked branch to a commit: the head it had when the deployment was requested. */
 @Component
 class CheckoutStep implements Step {
 
@@ -25,7 +25,11 @@ class CheckoutStep implements Step {
 
 	@Override
 	public String run(StepContext context) {
-		List<BranchHead> heads = git.resolve(context.remote(), context.deployment().branchList());
+		// Heads were pinned when the deployment was requested; older deployments resolve them now.
+		List<BranchHead> heads = context.deployment().headList();
+		if (heads.isEmpty()) {
+			heads = git.resolve(context.remote(), context.deployment().branchList());
+		}
 		for (BranchHead head : heads) {
 			context.log("[checkout] " + head.branch() + " at " + head.commit());
 		}
