@@ -31,10 +31,14 @@ public record PlatformProperties(Path home, @DefaultValue("localhost") String do
 	 * @param mavenRepository local Maven repository shared by builds (empty: the user's default)
 	 * @param drainTime how long a superseded instance keeps running after the switch, so requests it
 	 *     is serving finish
+	 * @param mavenJvmOptions options for the JVM that runs Maven in a build, put first in MAVEN_OPTS (blank:
+	 *     none; a service whose repository has .mvn/jvm.config chooses its own). By default C1 only: that JVM
+	 *     lives seconds to minutes, too short for C2's code to repay its compilation (docs/benchmarks.md)
 	 */
 	public record Deploy(@DefaultValue("15m") Duration buildTimeout, @DefaultValue("120s") Duration healthTimeout,
 			@DefaultValue("2") int maxConcurrentBuilds, @DefaultValue("10MB") DataSize logLimit,
-			Path mavenRepository, @DefaultValue("3s") Duration drainTime) {
+			Path mavenRepository, @DefaultValue("3s") Duration drainTime,
+			@DefaultValue("-XX:TieredStopAtLevel=1") String mavenJvmOptions) {
 	}
 
 	/**

@@ -96,13 +96,15 @@ abstract class DeploymentFlowTests {
 		assertThat(done.get("image").asString()).isEqualTo("sample:dev-1");
 		JsonNode heads = done.get("heads");
 		assertThat(heads).hasSize(2);
+		// The heads are pinned by the request: the 202 already names the commits that were built.
+		assertThat(started.body().get("heads")).isEqualTo(heads);
 		assertThat(done.get("commit").asString()).isNotIn(heads.get(0).get("commit").asString(),
 				heads.get(1).get("commit").asString());
 		assertThat(done.get("steps")).allSatisfy(step -> assertThat(step.get("status").asString()).isEqualTo("SUCCEEDED"));
 
 		String body = api.fetch(done.get("url").asString());
 		assertThat(body).contains("hello from feature-a", "feature-b", "built for dev", "running in dev");
-		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[health]", "RUNNING");
+		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[build] MAVEN_OPTS=-XX:TieredStopAtLevel=1", "[health]", "RUNNING");
 
 		// What the app prints is shipped to the log store, parsed (level, trace id) and searchable.
 		api.fetchTraced(done.get("url").asString(), "trace-first-1");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +98,13 @@ class BuildStep implements Step {
 		Map<String, String> env = builder.environment();
 		env.put("PLATFORM_ENV", context.deployment().getEnv());
 		env.put("PLATFORM_APP", context.deployment().getApp());
-		if (settings.mavenRepository() != null) {
-			String opts = env.getOrDefault("MAVEN_OPTS", "");
-			env.put("MAVEN_OPTS", (opts + " -Dmaven.repo.local=" + settings.mavenRepository()).strip());
+		String mavenOpts = mavenOpts(env.get("MAVEN_OPTS"), settings, workTree);
+		if (mavenOpts.isEmpty()) {
+			env.remove("MAVEN_OPTS");
+		}
+		else {
+			env.put("MAVEN_OPTS", mavenOpts);
+			context.log("[build] MAVEN_OPTS=" + mavenOpts);
 		}
 		Process process;
 		try {
@@ -149,6 +154,26 @@ class BuildStep implements Step {
 			throw new StepFailure("The build command '" + String.join(" ", argv) + "' exited with code "
 					+ process.exitValue() + ". The end of its output:\n" + end);
 		}
+	}
+
+	/**
+	 * MAVEN_OPTS of a build: the configured build JVM options first (unless the service's own
+	 * .mvn/jvm.config sets them), then what the platform itself was given, which thus wins where both set
+	 * the same option; the shared local repository last.
+	 */
+	static String mavenOpts(String inherited, PlatformProperties.Deploy settings, Path workTree) {
+		List<String> parts = new ArrayList<>();
+		String jvm = settings.mavenJvmOptions();
+		if (jvm != null && !jvm.isBlank() && !Files.exists(workTree.resolve(".mvn").resolve("jvm.config"))) {
+			parts.add(jvm.strip());
+		}
+		if (inherited != null && !inherited.isBlank()) {
+			parts.add(inherited.strip());
+		}
+		if (settings.mavenRepository() != null) {
+			parts.add("-Dmaven.repo.local=" + settings.mavenRepository());
+		}
+		return String.join(" ", parts);
 	}
 
 	/** Kills the build and everything it started (Maven forks, compilers). */
