@@ -1,12 +1,9 @@
 package io.platform.env.runtime.docker;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +23,6 @@ import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -46,7 +42,6 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.platform.env.runtime.ImageSpec;
 import io.platform.env.runtime.JavaAgent;
 import io.platform.env.runtime.RuntimeDriver;
@@ -102,9 +97,6 @@ public class DockerDriver implements RuntimeDriver {
 	 * younger one may be the bake of another platform process on the same engine.
 	 */
 	static final Duration BAKE_LEFTOVER_AGE = Duration.ofMinutes(10);
-
-	/** The command of a bake container from a base image without one; it is never run. */
-	private static final String BAKE_PLACEHOLDER = "true";
 
 	private static final Logger logger = LoggerFactory.getLogger(DockerDriver.class);
 
@@ -207,20 +199,25 @@ public class DockerDriver implements RuntimeDriver {
 		String container = bakeContainerName();
 		baking.add(container);
 		try {
-			boolean commandless = base.getConfig() == null
-					|| (isEmpty(base.getConfig().getCmd()) && isEmpty(base.getConfig().getEntrypoint()));
-			// No labels, env or command of its own: the commit copies the container's config into the image.
-			CreateContainerCmd create = client().createContainerCmd(base.getId()).withName(container);
-			if (commandless) {
-				// The engine creates no container without a command; this one is never started.
-				create.withEntrypoint(BAKE_PLACEHOLDER);
-			}
-			String id = create.exec().getId();
+			// Nothing of its own but the command: the commit copies the container's config into the image, so
+			// the image runs its jar by itself (start() still gives every container its full command).
+			String id = client().createContainerCmd(base.getId())
+				.withName(container)
+				.withCmd("java", "-jar", APP_JAR)
+				.exec()
+				.getId();
 			log.accept("Baking " + spec.tag() + " from " + settings.baseImage());
 			try (InputStream archive = AppArchive.of(spec.artifact(), APP_JAR)) {
 				client().copyArchiveToContainerCmd(id).withTarInputStream(archive).withRemotePath("/").exec();
 			}
-			commit(id, base.getId(), spec.tag(), imageLabels(spec), commandless);
+			ImageName name = ImageName.parse(spec.tag());
+			client().commitCmd(id)
+				.withRepository(name.repository())
+				.withTag(name.tag())
+				.withLabels(imageLabels(spec))
+				.withPause(false)
+				.withMessage("platform bake: " + APP_JAR)
+				.exec();
 			log.accept("Baked " + spec.tag());
 			return spec.tag();
 		}
@@ -259,73 +256,6 @@ public class DockerDriver implements RuntimeDriver {
 		labels.put(LABEL_COMMIT, spec.commit() == null ? "" : spec.commit());
 		labels.put(LABEL_BRANCHES, String.join(",", spec.branches()));
 		return labels;
-	}
-
-	/**
-	 * Commits through the engine's API directly: docker-java's commit config has no Entrypoint, and only an
-	 * empty one keeps the placeholder of a command-less base image out of the image. What the config leaves
-	 * out (Cmd, Env, user, ports, further labels) the engine takes from the container: the base image's own.
-	 */
-	private void commit(String containerId, String baseId, String tag, Map<String, String> labels,
-			boolean clearEntrypoint) {
-		ImageName name = ImageName.parse(tag);
-		Map<String, Object> config = new LinkedHashMap<>();
-		// The parent, as a build records it.
-		config.put("Image", baseId);
-		config.put("Labels", labels);
-		if (clearEntrypoint) {
-			config.put("Entrypoint", List.of());
-		}
-		String path = "/commit?container=" + encode(containerId) + "&repo=" + encode(name.repository()) + "&tag="
-				+ encode(name.tag()) + "&pause=false&comment=" + encode("platform bake: " + APP_JAR);
-		try {
-			DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-				.method(DockerHttpClient.Request.Method.POST)
-				.path(path)
-				.putHeader("Content-Type", "application/json")
-				.body(new ByteArrayInputStream(DockerClientConfig.getDefaultObjectMapper().writeValueAsBytes(config)))
-				.build();
-			try (DockerHttpClient.Response response = http().execute(request)) {
-				if (response.getStatusCode() / 100 != 2) {
-					throw new RuntimeFailure("Docker engine at " + settings.host() + " could not commit " + tag + ": "
-							+ errorMessage(response));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new RuntimeFailure("Docker engine at " + settings.host() + " could not commit " + tag + ": "
-					+ ex.getMessage(), ex);
-		}
-	}
-
-	private static String errorMessage(DockerHttpClient.Response response) {
-		String body;
-		try (InputStream in = response.getBody()) {
-			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return "HTTP " + response.getStatusCode();
-		}
-		try {
-			String message = DockerClientConfig.getDefaultObjectMapper().readTree(body).path("message").asText("");
-			return message.isBlank() ? "HTTP " + response.getStatusCode() + " " + body.strip() : message;
-		}
-		catch (IOException ex) {
-			return "HTTP " + response.getStatusCode() + " " + body.strip();
-		}
-	}
-
-	private DockerHttpClient http() {
-		// newClient makes every client of this driver, over the httpclient5 transport.
-		return ((DockerClientImpl) client()).getHttpClient();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static boolean isEmpty(String[] values) {
-		return values == null || values.length == 0;
 	}
 
 	/** {@code repository:tag}; the tag is {@code latest} when none follows the last path segment. */

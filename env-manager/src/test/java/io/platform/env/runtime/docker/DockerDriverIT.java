@@ -189,19 +189,14 @@ class DockerDriverIT extends RuntimeDriverContractTest {
 	}
 
 	@Test
-	void bakedImageHoldsTheArtifactAsAppJarAndKeepsTheBaseImagesCommandAndEnvironment() throws IOException {
+	void bakedImageHoldsTheArtifactAsAppJarRunsItAndKeepsTheBaseImagesEnvironment() throws IOException {
 		InspectImageResponse base = docker.inspectImageCmd(DockerSettings.DEFAULT_BASE_IMAGE).exec();
 		InspectImageResponse baked = docker.inspectImageCmd(image).exec();
 		assertThat(baked.getParent()).isEqualTo(base.getId());
 		assertThat(baked.getConfig().getEnv()).containsExactly(base.getConfig().getEnv());
-		assertThat(baked.getConfig().getCmd()).isEqualTo(base.getConfig().getCmd());
-		if (base.getConfig().getEntrypoint() == null) {
-			// The engine's commit can only store "none" as an empty list when the container needed a command.
-			assertThat(baked.getConfig().getEntrypoint()).isNullOrEmpty();
-		}
-		else {
-			assertThat(baked.getConfig().getEntrypoint()).containsExactly(base.getConfig().getEntrypoint());
-		}
+		// The image runs its jar by itself; the base image's entrypoint (if any) stays in front.
+		assertThat(baked.getConfig().getCmd()).containsExactly("java", "-jar", DockerDriver.APP_JAR);
+		assertThat(baked.getConfig().getEntrypoint()).isEqualTo(base.getConfig().getEntrypoint());
 		assertThat(baked.getConfig().getUser()).isEqualTo(base.getConfig().getUser());
 		assertThat(baked.getConfig().getWorkingDir()).isEqualTo(base.getConfig().getWorkingDir());
 		assertThat(baked.getConfig().getHostName()).isEmpty();
@@ -239,7 +234,7 @@ class DockerDriverIT extends RuntimeDriverContractTest {
 			// The engine refuses repository names with capitals only when it commits.
 			ImageSpec refused = new ImageSpec("Fixture", env, 5, "0123abcd", List.of("main"), fixtureJar);
 			assertThatThrownBy(() -> owned.bake(refused, output::add)).isInstanceOf(RuntimeFailure.class)
-				.hasMessageContaining("could not commit Fixture:" + env + "-5")
+				.hasMessageContaining("could not bake Fixture:" + env + "-5")
 				.hasMessageContaining("lowercase");
 			assertThat(bakeContainers(owner)).isEmpty();
 		}
