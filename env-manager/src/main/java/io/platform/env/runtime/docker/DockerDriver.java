@@ -2,10 +2,10 @@ package io.platform.env.runtime.docker;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,21 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.DockerClientException;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -87,17 +86,32 @@ public class DockerDriver implements RuntimeDriver {
 
 	static final String HOST_GATEWAY = "host.docker.internal:host-gateway";
 
+	/** Names the temporary containers images are baked in; the owner's short id follows when there is one. */
+	static final String BAKE_PREFIX = "platform-bake-";
+
+	/** What makes a bake container's name unique after its prefix. */
+	private static final Pattern BAKE_SUFFIX = Pattern.compile("[0-9a-f]{32}");
+
+	/**
+	 * Longer than any bake takes: an older bake container that this driver is not baking in is left over, a
+	 * younger one may be the bake of another platform process on the same engine.
+	 */
+	static final Duration BAKE_LEFTOVER_AGE = Duration.ofMinutes(10);
+
 	private static final Logger logger = LoggerFactory.getLogger(DockerDriver.class);
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final int STOP_TIMEOUT_SECONDS = 10;
 
-	private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
-
 	private static final Duration TAIL_TIMEOUT = Duration.ofSeconds(30);
 
 	private final DockerSettings settings;
+
+	private final Clock clock;
+
+	/** Names of the bake containers this driver is baking in right now. */
+	private final Set<String> baking = ConcurrentHashMap.newKeySet();
 
 	private volatile DockerClient client;
 
@@ -105,7 +119,12 @@ public class DockerDriver implements RuntimeDriver {
 
 	/** Makes no connection: the client is made on first use, so a platform that never deploys never loads it. */
 	public DockerDriver(DockerSettings settings) {
+		this(settings, Clock.systemUTC());
+	}
+
+	DockerDriver(DockerSettings settings, Clock clock) {
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** Whether an engine answers a ping at {@code host} within {@code timeout}. */
@@ -134,7 +153,7 @@ public class DockerDriver implements RuntimeDriver {
 				current = client;
 				if (current == null) {
 					try {
-						// No response timeout: log follows and builds keep one response open for as long as they last.
+						// No response timeout: log follows keep one response open for as long as they last.
 						current = newClient(settings.host(), null);
 					}
 					catch (RuntimeException ex) {
@@ -175,60 +194,130 @@ public class DockerDriver implements RuntimeDriver {
 			throw new RuntimeFailure("Artifact " + spec.artifact().getFileName() + " to bake into " + spec.tag()
 					+ " does not exist");
 		}
-		if (!imageExists(settings.baseImage())) {
-			throw new RuntimeFailure("Base image " + settings.baseImage() + " is not on the Docker engine at "
-					+ settings.host() + " and cannot be pulled here; scripts/base-image.sh builds one");
-		}
-		Path context = null;
+		InspectImageResponse base = baseImage();
+		removeLeftoverBakes();
+		String container = bakeContainerName();
+		baking.add(container);
 		try {
-			context = Files.createTempDirectory("platform-bake-");
-			Files.copy(spec.artifact(), context.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING);
-			Map<String, String> labels = new LinkedHashMap<>();
-			labels.put(LABEL_MANAGED, "true");
-			labels.put(LABEL_APP, spec.app());
-			labels.put(LABEL_ENV, spec.env());
-			labels.put(LABEL_BUILD, String.valueOf(spec.buildNumber()));
-			labels.put(LABEL_COMMIT, spec.commit() == null ? "" : spec.commit());
-			labels.put(LABEL_BRANCHES, String.join(",", spec.branches()));
-			// One LABEL line: the classic builder makes a container per instruction, and build-time labels
-			// would each become an instruction of their own.
-			Path dockerfile = context.resolve("Dockerfile");
-			Files.writeString(dockerfile, "FROM " + settings.baseImage() + "\nCOPY app.jar " + APP_JAR + "\nLABEL "
-					+ String.join(" ", labels.entrySet().stream().map(e -> quoted(e.getKey()) + "=" + quoted(e.getValue())).toList())
-					+ "\n");
+			// Nothing of its own but the command: the commit copies the container's config into the image, so
+			// the image runs its jar by itself (start() still gives every container its full command).
+			String id = client().createContainerCmd(base.getId())
+				.withName(container)
+				.withCmd("java", "-jar", APP_JAR)
+				.exec()
+				.getId();
 			log.accept("Baking " + spec.tag() + " from " + settings.baseImage());
-			BuildImageResultCallback callback = new BuildImageResultCallback() {
-				@Override
-				public void onNext(BuildResponseItem item) {
-					if (item.getStream() != null) {
-						item.getStream().lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).forEach(log);
-					}
-					if (item.getErrorDetail() != null) {
-						log.accept(item.getErrorDetail().getMessage());
-					}
-					super.onNext(item);
-				}
-			};
-			client().buildImageCmd()
-				.withBaseDirectory(context.toFile())
-				.withDockerfile(dockerfile.toFile())
-				.withTags(Set.of(spec.tag()))
-				.withPull(false)
-				.withRemove(true)
-				.withForcerm(true)
-				.exec(callback)
-				.awaitImageId(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			try (InputStream archive = AppArchive.of(spec.artifact(), APP_JAR)) {
+				client().copyArchiveToContainerCmd(id).withTarInputStream(archive).withRemotePath("/").exec();
+			}
+			ImageName name = ImageName.parse(spec.tag());
+			client().commitCmd(id)
+				.withRepository(name.repository())
+				.withTag(name.tag())
+				.withLabels(imageLabels(spec))
+				.withPause(false)
+				.withMessage("platform bake: " + APP_JAR)
+				.exec();
 			log.accept("Baked " + spec.tag());
 			return spec.tag();
 		}
 		catch (IOException ex) {
-			throw new RuntimeFailure("Could not prepare the build context of " + spec.tag() + ": " + ex.getMessage(), ex);
+			throw new RuntimeFailure("Could not read the artifact " + spec.artifact().getFileName() + " to bake into "
+					+ spec.tag() + ": " + ex.getMessage(), ex);
 		}
-		catch (DockerClientException | DockerException ex) {
-			throw new RuntimeFailure("Docker could not build " + spec.tag() + ": " + ex.getMessage(), ex);
+		catch (RuntimeException ex) {
+			throw failure("bake " + spec.tag() + " from " + settings.baseImage(), ex);
 		}
 		finally {
-			deleteQuietly(context);
+			removeBakeContainer(container);
+			baking.remove(container);
+		}
+	}
+
+	private InspectImageResponse baseImage() {
+		try {
+			return client().inspectImageCmd(settings.baseImage()).exec();
+		}
+		catch (NotFoundException ex) {
+			throw new RuntimeFailure("Base image " + settings.baseImage() + " is not on the Docker engine at "
+					+ settings.host() + " and cannot be pulled here; scripts/base-image.sh builds one", ex);
+		}
+		catch (RuntimeException ex) {
+			throw failure("inspect image " + settings.baseImage(), ex);
+		}
+	}
+
+	private static Map<String, String> imageLabels(ImageSpec spec) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put(LABEL_MANAGED, "true");
+		labels.put(LABEL_APP, spec.app());
+		labels.put(LABEL_ENV, spec.env());
+		labels.put(LABEL_BUILD, String.valueOf(spec.buildNumber()));
+		labels.put(LABEL_COMMIT, spec.commit() == null ? "" : spec.commit());
+		labels.put(LABEL_BRANCHES, String.join(",", spec.branches()));
+		return labels;
+	}
+
+	/** {@code repository:tag}; the tag is {@code latest} when none follows the last path segment. */
+	record ImageName(String repository, String tag) {
+
+		static ImageName parse(String reference) {
+			int colon = reference.lastIndexOf(':');
+			if (colon <= reference.lastIndexOf('/')) {
+				return new ImageName(reference, "latest");
+			}
+			return new ImageName(reference.substring(0, colon), reference.substring(colon + 1));
+		}
+
+	}
+
+	private String bakeContainerName() {
+		return bakeContainerPrefix() + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** Bake containers are told apart by name: labels or env given to them would end up in the image. */
+	private String bakeContainerPrefix() {
+		return settings.owner() == null ? BAKE_PREFIX : BAKE_PREFIX + shortOwner() + "-";
+	}
+
+	private boolean isOwnBakeContainer(String name) {
+		String prefix = bakeContainerPrefix();
+		return name.startsWith(prefix) && BAKE_SUFFIX.matcher(name.substring(prefix.length())).matches();
+	}
+
+	private void removeBakeContainer(String name) {
+		try {
+			client().removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
+		}
+		catch (NotFoundException ex) {
+			// Never created, or already gone.
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not remove bake container {}; a later bake removes it: {}", name, ex.toString());
+		}
+	}
+
+	// Runs at every bake and every listing of workloads (the platform lists them when it starts).
+	private void removeLeftoverBakes() {
+		long createdBefore = clock.instant().minus(BAKE_LEFTOVER_AGE).getEpochSecond();
+		List<Container> containers;
+		try {
+			containers = client().listContainersCmd()
+				.withShowAll(true)
+				.withNameFilter(List.of(bakeContainerPrefix()))
+				.exec();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look for bake containers left behind: {}", ex.toString());
+			return;
+		}
+		for (Container container : containers) {
+			String name = containerName(container);
+			if (isOwnBakeContainer(name) && !baking.contains(name) && container.getCreated() != null
+					&& container.getCreated() <= createdBefore) {
+				logger.info("Removing bake container {}, left behind by a bake that did not finish", name);
+				removeBakeContainer(name);
+			}
 		}
 	}
 
@@ -249,8 +338,7 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public Workload start(WorkloadSpec spec, Consumer<String> log) {
 		// Deployment ids are only unique within one installation: its owner id keeps names apart on a shared engine.
-		String containerName = settings.owner() == null ? spec.name()
-				: spec.name() + "-" + settings.owner().substring(0, Math.min(8, settings.owner().length()));
+		String containerName = settings.owner() == null ? spec.name() : spec.name() + "-" + shortOwner();
 		String network = ensureNetwork(spec.env(), log);
 		ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
 		List<String> env = new ArrayList<>();
@@ -329,6 +417,10 @@ public class DockerDriver implements RuntimeDriver {
 			remove(id);
 			throw failure("start container " + containerName, ex);
 		}
+	}
+
+	private String shortOwner() {
+		return settings.owner().substring(0, Math.min(8, settings.owner().length()));
 	}
 
 	private static String agentFolder(JavaAgent agent) {
@@ -510,6 +602,7 @@ public class DockerDriver implements RuntimeDriver {
 
 	@Override
 	public List<Workload> workloads() {
+		removeLeftoverBakes();
 		List<Container> containers;
 		try {
 			containers = client().listContainersCmd()
@@ -531,8 +624,7 @@ public class DockerDriver implements RuntimeDriver {
 
 	private Workload toWorkload(Container container) {
 		Map<String, String> labels = container.getLabels();
-		String name = container.getNames() != null && container.getNames().length > 0
-				? container.getNames()[0].replaceFirst("^/", "") : container.getId();
+		String name = containerName(container);
 		int containerPort = parseInt(labels.get(LABEL_PORT));
 		int published = 0;
 		if (container.getPorts() != null) {
@@ -547,6 +639,11 @@ public class DockerDriver implements RuntimeDriver {
 		return new Workload(container.getId(), name, labels.get(LABEL_APP), labels.get(LABEL_ENV),
 				parseInt(labels.get(LABEL_DEPLOYMENT)), labels.getOrDefault(LABEL_IMAGE, container.getImage()),
 				reachableHost(), published);
+	}
+
+	private static String containerName(Container container) {
+		return container.getNames() != null && container.getNames().length > 0
+				? container.getNames()[0].replaceFirst("^/", "") : container.getId();
 	}
 
 	private static int parseInt(String value) {
@@ -577,11 +674,6 @@ public class DockerDriver implements RuntimeDriver {
 		}
 	}
 
-	/** A Dockerfile double-quoted string: no variable expansion, quotes and backslashes escaped. */
-	private static String quoted(String value) {
-		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
-	}
-
 	private RuntimeFailure failure(String action, Exception ex) {
 		if (ex instanceof RuntimeFailure failure) {
 			return failure;
@@ -592,18 +684,6 @@ public class DockerDriver implements RuntimeDriver {
 
 	private static String shortId(String id) {
 		return id.length() > 12 ? id.substring(0, 12) : id;
-	}
-
-	private static void deleteQuietly(Path dir) {
-		if (dir == null) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			logger.debug("Could not delete {}", dir, ex);
-		}
 	}
 
 	/** Splits stdout and stderr frames into lines separately, so interleaved writes do not mix lines. */

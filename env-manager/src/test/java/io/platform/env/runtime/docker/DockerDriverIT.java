@@ -1,13 +1,21 @@
 package io.platform.env.runtime.docker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
@@ -15,12 +23,15 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.platform.env.runtime.ImageSpec;
 import io.platform.env.runtime.RuntimeDriver;
 import io.platform.env.runtime.RuntimeDriverContractTest;
 import io.platform.env.runtime.RuntimeFailure;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadSpec;
 import io.platform.env.runtime.WorkloadState;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +186,127 @@ class DockerDriverIT extends RuntimeDriverContractTest {
 				.hasMessageContaining("scripts/base-image.sh");
 		}
 		assertThat(driver.imageExists(APP + ":" + env + "-3")).isFalse();
+	}
+
+	@Test
+	void bakedImageHoldsTheArtifactAsAppJarRunsItAndKeepsTheBaseImagesEnvironment() throws IOException {
+		InspectImageResponse base = docker.inspectImageCmd(DockerSettings.DEFAULT_BASE_IMAGE).exec();
+		InspectImageResponse baked = docker.inspectImageCmd(image).exec();
+		assertThat(baked.getParent()).isEqualTo(base.getId());
+		assertThat(baked.getConfig().getEnv()).containsExactly(base.getConfig().getEnv());
+		// The image runs its jar by itself; the base image's entrypoint (if any) stays in front.
+		assertThat(baked.getConfig().getCmd()).containsExactly("java", "-jar", DockerDriver.APP_JAR);
+		assertThat(baked.getConfig().getEntrypoint()).isEqualTo(base.getConfig().getEntrypoint());
+		assertThat(baked.getConfig().getUser()).isEqualTo(base.getConfig().getUser());
+		assertThat(baked.getConfig().getWorkingDir()).isEqualTo(base.getConfig().getWorkingDir());
+		assertThat(baked.getConfig().getHostName()).isEmpty();
+		// The base image's labels and the platform's, nothing of the container the image was made in.
+		Map<String, String> labels = new HashMap<>(
+				base.getConfig().getLabels() == null ? Map.of() : base.getConfig().getLabels());
+		labels.putAll(Map.of("io.platform.managed", "true", "io.platform.app", APP, "io.platform.env", env,
+				"io.platform.build", "1", "io.platform.commit", "0123abcd", "io.platform.branches",
+				"main,feature/login,fix/$HOME\"quoted\""));
+		assertThat(baked.getConfig().getLabels()).containsExactlyInAnyOrderEntriesOf(labels);
+
+		// A container that never starts: what the image holds, read through the engine's archive API.
+		String id = docker.createContainerCmd(image).withCmd("true").withLabels(Map.of(DockerDriver.LABEL_ENV, env))
+			.exec().getId();
+		try (InputStream archive = docker.copyArchiveFromContainerCmd(id, DockerDriver.APP_JAR).exec();
+				TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+			TarArchiveEntry jar = tar.getNextEntry();
+			assertThat(jar.getName()).isEqualTo("app.jar");
+			assertThat(jar.getMode() & 07777).isEqualTo(0644);
+			assertThat(jar.getLongUserId()).isZero();
+			assertThat(tar.readAllBytes()).isEqualTo(Files.readAllBytes(fixtureJar));
+		}
+		finally {
+			docker.removeContainerCmd(id).withForce(true).exec();
+		}
+	}
+
+	@Test
+	void bakeLeavesNoContainerBehindAlsoWhenTheCommitFails() {
+		String owner = UUID.randomUUID().toString();
+		try (DockerDriver owned = new DockerDriver(DockerSettings.defaults().withHost(HOST).withOwner(owner))) {
+			assertThat(owned.bake(imageSpec(4), output::add)).isEqualTo(APP + ":" + env + "-4");
+			assertThat(bakeContainers(owner)).isEmpty();
+
+			// The engine refuses repository names with capitals only when it commits.
+			ImageSpec refused = new ImageSpec("Fixture", env, 5, "0123abcd", List.of("main"), fixtureJar);
+			assertThatThrownBy(() -> owned.bake(refused, output::add)).isInstanceOf(RuntimeFailure.class)
+				.hasMessageContaining("could not bake Fixture:" + env + "-5")
+				.hasMessageContaining("lowercase");
+			assertThat(bakeContainers(owner)).isEmpty();
+		}
+	}
+
+	@Test
+	void leftoverBakeContainersOfTheOwnerAreRemovedOnceOlderThanAnyBake() {
+		String owner = UUID.randomUUID().toString();
+		String other = UUID.randomUUID().toString();
+		String leftover = bakeContainerName(owner);
+		String othersLeftover = bakeContainerName(other);
+		List<String> created = new ArrayList<>();
+		try {
+			for (String name : List.of(leftover, othersLeftover)) {
+				created.add(docker.createContainerCmd(DockerSettings.DEFAULT_BASE_IMAGE).withName(name)
+					.withEntrypoint("true").exec().getId());
+			}
+			DockerSettings settings = DockerSettings.defaults().withHost(HOST).withOwner(owner);
+			try (DockerDriver now = new DockerDriver(settings)) {
+				now.workloads();
+				assertThat(bakeContainers(owner)).as("a bake container as young as a bake in progress")
+					.containsExactly(leftover);
+			}
+			Clock later = Clock.offset(Clock.systemUTC(), DockerDriver.BAKE_LEFTOVER_AGE.plusMinutes(1));
+			try (DockerDriver afterwards = new DockerDriver(settings, later)) {
+				assertThat(afterwards.workloads()).extracting(Workload::id).doesNotContainAnyElementsOf(created);
+				assertThat(bakeContainers(owner)).isEmpty();
+				assertThat(bakeContainers(other)).as("another owner's").containsExactly(othersLeftover);
+			}
+		}
+		finally {
+			created.forEach(id -> {
+				try {
+					docker.removeContainerCmd(id).withForce(true).exec();
+				}
+				catch (NotFoundException ex) {
+					// Removed by the driver.
+				}
+			});
+		}
+	}
+
+	@Test
+	void bakeInProgressIsNoLeftoverEvenWhenOld() {
+		String owner = UUID.randomUUID().toString();
+		Clock later = Clock.offset(Clock.systemUTC(), DockerDriver.BAKE_LEFTOVER_AGE.plusMinutes(1));
+		List<List<String>> seenWhileBaking = new CopyOnWriteArrayList<>();
+		try (DockerDriver owned = new DockerDriver(DockerSettings.defaults().withHost(HOST).withOwner(owner), later)) {
+			owned.bake(imageSpec(6), line -> {
+				output.add(line);
+				if (line.startsWith("Baking ")) {
+					seenWhileBaking.add(bakeContainers(owner));
+					owned.workloads();
+				}
+			});
+			assertThat(seenWhileBaking).singleElement().satisfies(names -> assertThat(names).hasSize(1));
+			assertThat(owned.imageExists(APP + ":" + env + "-6")).isTrue();
+			assertThat(bakeContainers(owner)).isEmpty();
+		}
+	}
+
+	private static String bakeContainerName(String owner) {
+		return DockerDriver.BAKE_PREFIX + owner.substring(0, 8) + "-" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** Names of the bake containers of {@code owner} on the engine. */
+	private List<String> bakeContainers(String owner) {
+		String prefix = DockerDriver.BAKE_PREFIX + owner.substring(0, 8) + "-";
+		return docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(prefix)).exec().stream()
+			.map(c -> c.getNames()[0].replaceFirst("^/", ""))
+			.filter(name -> name.startsWith(prefix))
+			.toList();
 	}
 
 }
