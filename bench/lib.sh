@@ -108,13 +108,16 @@ EOF
 sample_build_command='mvn -B -q -o package -Dmaven.test.skip=true -Dsample.env={env}'
 
 # Starts the platform jar on a free port: $1 home, $2 runtime, further arguments are JVM options.
+# PLATFORM_ARGS (words) are added to the platform's own arguments, e.g.
+# PLATFORM_ARGS=--platform.deploy.maven-jvm-options= to build with Maven's JVM as it comes.
 start_platform() {
   local home=$1 runtime=$2 port
   shift 2
   port=$(free_port)
   base="http://127.0.0.1:$port"
+  # shellcheck disable=SC2086
   java "$@" -jar "$jar" --server.port="$port" --platform.home="$home" --platform.runtime="$runtime" \
-    >"$work/platform.log" 2>&1 &
+    ${PLATFORM_ARGS:-} >"$work/platform.log" 2>&1 &
   platform_pid=$!
   local deadline=$(( $(date +%s) + 180 ))
   until curl -fsS "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
