@@ -29,7 +29,10 @@ public interface GitProvider {
 	/** Creates {@code name} on the remote at {@code from} (a branch, a tag or a commit id). */
 	Branch createBranch(GitRemote remote, String name, String from);
 
-	/** Fetches and resolves each branch to its current head, in the given order. */
+	/**
+	 * Resolves each branch to its current head on the remote, in the given order: from the freshly fetched
+	 * mirror, or from the remote's refs while the service has no mirror yet.
+	 */
 	List<BranchHead> resolve(GitRemote remote, List<String> branches);
 
 	/**

@@ -104,7 +104,7 @@ abstract class DeploymentFlowTests {
 
 		String body = api.fetch(done.get("url").asString());
 		assertThat(body).contains("hello from feature-a", "feature-b", "built for dev", "running in dev");
-		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[build] MAVEN_OPTS=-XX:TieredStopAtLevel=1", "[health]", "RUNNING");
+		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[build] Maven JVM options -XX:TieredStopAtLevel=1 (platform.deploy.maven-jvm-options)", "[health]", "RUNNING");
 
 		// What the app prints is shipped to the log store, parsed (level, trace id) and searchable.
 		api.fetchTraced(done.get("url").asString(), "trace-first-1");

@@ -98,13 +98,17 @@ class BuildStep implements Step {
 		Map<String, String> env = builder.environment();
 		env.put("PLATFORM_ENV", context.deployment().getEnv());
 		env.put("PLATFORM_APP", context.deployment().getApp());
-		String mavenOpts = mavenOpts(env.get("MAVEN_OPTS"), settings, workTree);
+		String jvm = buildJvmOptions(settings, workTree);
+		String mavenOpts = mavenOpts(jvm, env.get("MAVEN_OPTS"), settings);
 		if (mavenOpts.isEmpty()) {
 			env.remove("MAVEN_OPTS");
 		}
 		else {
 			env.put("MAVEN_OPTS", mavenOpts);
-			context.log("[build] MAVEN_OPTS=" + mavenOpts);
+		}
+		// Only the platform's own part: the MAVEN_OPTS it was started with may hold a proxy password.
+		if (!jvm.isEmpty()) {
+			context.log("[build] Maven JVM options " + jvm + " (platform.deploy.maven-jvm-options)");
 		}
 		Process process;
 		try {
@@ -156,16 +160,20 @@ class BuildStep implements Step {
 		}
 	}
 
+	/** The configured build JVM options, unless the service's own .mvn/jvm.config chooses them. */
+	static String buildJvmOptions(PlatformProperties.Deploy settings, Path workTree) {
+		String jvm = settings.mavenJvmOptions() == null ? "" : settings.mavenJvmOptions().strip();
+		return Files.exists(workTree.resolve(".mvn").resolve("jvm.config")) ? "" : jvm;
+	}
+
 	/**
-	 * MAVEN_OPTS of a build: the configured build JVM options first (unless the service's own
-	 * .mvn/jvm.config sets them), then what the platform itself was given, which thus wins where both set
-	 * the same option; the shared local repository last.
+	 * MAVEN_OPTS of a build: the build JVM options first, then what the platform itself was given (which
+	 * thus wins where both set the same option), the shared local repository last.
 	 */
-	static String mavenOpts(String inherited, PlatformProperties.Deploy settings, Path workTree) {
+	static String mavenOpts(String buildJvm, String inherited, PlatformProperties.Deploy settings) {
 		List<String> parts = new ArrayList<>();
-		String jvm = settings.mavenJvmOptions();
-		if (jvm != null && !jvm.isBlank() && !Files.exists(workTree.resolve(".mvn").resolve("jvm.config"))) {
-			parts.add(jvm.strip());
+		if (!buildJvm.isEmpty()) {
+			parts.add(buildJvm);
 		}
 		if (inherited != null && !inherited.isBlank()) {
 			parts.add(inherited.strip());

@@ -21,9 +21,12 @@ class BuildStepTest {
 
 	@Test
 	void theBuildJvmOptionsComeFirstSoThePlatformsOwnMavenOptsWin() {
-		assertThat(BuildStep.mavenOpts("-Xmx1g -XX:TieredStopAtLevel=4", settings("-XX:TieredStopAtLevel=1", null), workTree))
+		PlatformProperties.Deploy settings = settings(" -XX:TieredStopAtLevel=1 ", null);
+		String jvm = BuildStep.buildJvmOptions(settings, workTree);
+		assertThat(jvm).isEqualTo("-XX:TieredStopAtLevel=1");
+		assertThat(BuildStep.mavenOpts(jvm, "-Xmx1g -XX:TieredStopAtLevel=4", settings))
 			.isEqualTo("-XX:TieredStopAtLevel=1 -Xmx1g -XX:TieredStopAtLevel=4");
-		assertThat(BuildStep.mavenOpts(null, settings("-XX:TieredStopAtLevel=1", Path.of("/srv/m2")), workTree))
+		assertThat(BuildStep.mavenOpts(jvm, null, settings("-XX:TieredStopAtLevel=1", Path.of("/srv/m2"))))
 			.isEqualTo("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + Path.of("/srv/m2"));
 	}
 
@@ -31,14 +34,18 @@ class BuildStepTest {
 	void aServiceWithItsOwnJvmConfigChoosesItsBuildJvm() throws Exception {
 		Files.createDirectories(workTree.resolve(".mvn"));
 		Files.writeString(workTree.resolve(".mvn/jvm.config"), "-Xmx2g\n");
-		assertThat(BuildStep.mavenOpts("-Dfoo=bar", settings("-XX:TieredStopAtLevel=1", null), workTree))
-			.isEqualTo("-Dfoo=bar");
+		PlatformProperties.Deploy settings = settings("-XX:TieredStopAtLevel=1", null);
+		String jvm = BuildStep.buildJvmOptions(settings, workTree);
+		assertThat(jvm).isEmpty();
+		assertThat(BuildStep.mavenOpts(jvm, "-Dfoo=bar", settings)).isEqualTo("-Dfoo=bar");
 	}
 
 	@Test
 	void blankBuildJvmOptionsAddNothing() {
-		assertThat(BuildStep.mavenOpts(" ", settings("", null), workTree)).isEmpty();
-		assertThat(BuildStep.mavenOpts("-Dfoo=bar", settings(null, null), workTree)).isEqualTo("-Dfoo=bar");
+		assertThat(BuildStep.buildJvmOptions(settings(" ", null), workTree)).isEmpty();
+		assertThat(BuildStep.buildJvmOptions(settings(null, null), workTree)).isEmpty();
+		assertThat(BuildStep.mavenOpts("", " ", settings("", null))).isEmpty();
+		assertThat(BuildStep.mavenOpts("", "-Dfoo=bar", settings(null, null))).isEqualTo("-Dfoo=bar");
 	}
 
 }
