@@ -5,6 +5,8 @@
 # runs alternate; the first pair is a warm-up and is not counted.
 #
 #   bench/deploy-lead-time.sh [pairs]     (default 7: one warm-up pair, then 6 counted)
+#   PLATFORM_ARGS=--platform.deploy.maven-jvm-options= bench/deploy-lead-time.sh 7
+#                                         (the platform's builds with Maven's JVM as it comes, as by hand)
 #
 # The platform's time runs from the POST to the end of the deployment's last step (read back from the
 # API; same clock), polled every half second so that polling costs the platform little CPU. Each run
