@@ -163,6 +163,7 @@ export default {
 		env: 'Environment',
 		branches: 'Branches',
 		commit: 'Commit',
+		pinned: 'pinned when requested, not built yet',
 		build: 'Build',
 		image: 'Image',
 		url: 'URL',

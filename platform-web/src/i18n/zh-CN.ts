@@ -165,6 +165,7 @@ const zhCN: typeof en = {
 		env: '环境',
 		branches: '分支',
 		commit: '提交',
+		pinned: '请求时锁定，尚未构建',
 		build: '构建',
 		image: '镜像',
 		url: '地址',

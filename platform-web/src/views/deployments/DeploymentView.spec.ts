@@ -28,14 +28,14 @@ const deployment: Deployment = {
 }
 
 /** The platform behind the page: one running deployment, traced, with one failed request. */
-function platform() {
+function platform(shown: Deployment = deployment) {
 	const fetch = vi.fn(async (url: string) => {
 		const path = url.split('?')[0]
 		switch (path) {
 			case '/api/environments':
 				return jsonResponse([{ name: 'test', order: 2, domain: 'test.local', protected: false }])
 			case '/api/deployments/7':
-				return jsonResponse(deployment)
+				return jsonResponse(shown)
 			case '/api/deployments/7/observability':
 				return jsonResponse({
 					tracing: { enabled: true, service: 'test::orders', instance: '7', reason: null },
@@ -77,6 +77,16 @@ describe('DeploymentView', () => {
 	afterEach(() => {
 		vi.unstubAllGlobals()
 		document.body.innerHTML = ''
+	})
+
+	it('namesTheCommitAQueuedDeploymentWillBuild', async () => {
+		platform({ ...deployment, status: 'QUEUED', commit: null, buildNumber: null, image: null, url: null, finishedAt: null, startedAt: null })
+		const { wrapper } = await mountWith(DeploymentView, { props: { id: '7' }, path: '/deployments/7' })
+		await settle()
+
+		const commit = wrapper.find('[data-test="deployment-commit"]')
+		expect(commit.find('[data-test="commit"]').attributes('title')).toBe('abc1234ffff')
+		expect(commit.text()).toContain('not built yet')
 	})
 
 	it('opensOnTheDeployLogAndAsksForNothingElseUntilATriageTabIsOpened', async () => {
