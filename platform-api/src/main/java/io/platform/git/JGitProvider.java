@@ -28,6 +28,7 @@ import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.UpstreamException;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
@@ -219,13 +220,7 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 	private Map<String, Ref> listRemote(RemoteAccess access) {
 		try {
-			return Git.lsRemoteRepository()
-				.setRemote(access.url())
-				.setHeads(true)
-				.setTimeout(timeoutSeconds)
-				.setCredentialsProvider(access.credentials())
-				.setTransportConfigCallback(this::configure)
-				.callAsMap();
+			return remote(Git.lsRemoteRepository(), access).setRemote(access.url()).setHeads(true).callAsMap();
 		}
 		catch (GitAPIException | RuntimeException ex) {
 			throw GitFailures.upstream(access, "read the branches of", timeoutSeconds, ex);
@@ -422,20 +417,22 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 	private void fetch(Repository repo, RemoteAccess access) {
 		try {
-			Git.wrap(repo)
-				.fetch()
-				.setRemote(access.url())
+			remote(Git.wrap(repo).fetch(), access).setRemote(access.url())
 				.setRefSpecs(MIRROR_REFSPECS)
 				.setRemoveDeletedRefs(true)
 				.setTagOpt(TagOpt.NO_TAGS)
-				.setTimeout(timeoutSeconds)
-				.setCredentialsProvider(access.credentials())
-				.setTransportConfigCallback(this::configure)
 				.call();
 		}
 		catch (GitAPIException | RuntimeException ex) {
 			throw GitFailures.upstream(access, "fetch from", timeoutSeconds, ex);
 		}
+	}
+
+	/** What every command that talks to the remote needs: the timeout, the credentials, the SSH set-up. */
+	private <C extends TransportCommand<C, ?>> C remote(C command, RemoteAccess access) {
+		return command.setTimeout(timeoutSeconds)
+			.setCredentialsProvider(access.credentials())
+			.setTransportConfigCallback(this::configure);
 	}
 
 	private void configure(Transport transport) {
