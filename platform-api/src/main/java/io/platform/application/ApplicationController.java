@@ -1,5 +1,8 @@
 package io.platform.application;
 
+import io.platform.identity.Access;
+import io.platform.identity.ServiceRole;
+
 import java.net.URI;
 import java.util.List;
 
@@ -21,33 +24,43 @@ class ApplicationController {
 
 	private final ApplicationService applications;
 
-	ApplicationController(ApplicationService applications) {
+	private final Access access;
+
+	ApplicationController(ApplicationService applications, Access access) {
+		this.access = access;
 		this.applications = applications;
 	}
 
 	@GetMapping
 	List<ApplicationView> list() {
-		return applications.list().stream().map(ApplicationView::of).toList();
+		return access.readable(applications.list(), Application::getName).stream().map(ApplicationView::of).toList();
 	}
 
 	@GetMapping("/{app}")
 	ApplicationView get(@PathVariable String app) {
-		return ApplicationView.of(applications.get(app));
+		Application found = applications.get(app);
+		access.requireRead(app);
+		return ApplicationView.of(found);
 	}
 
 	@PostMapping
 	ResponseEntity<ApplicationView> create(@Valid @RequestBody ApplicationRequest request) {
+		access.current();
 		Application app = applications.create(request);
 		return ResponseEntity.created(URI.create("/api/apps/" + app.getName())).body(ApplicationView.of(app));
 	}
 
 	@PutMapping("/{app}")
 	ApplicationView update(@PathVariable String app, @Valid @RequestBody ApplicationRequest request) {
+		applications.get(app);
+		access.require(app, ServiceRole.OWNER, "edits it");
 		return ApplicationView.of(applications.update(app, request));
 	}
 
 	@DeleteMapping("/{app}")
 	ResponseEntity<Void> delete(@PathVariable String app) {
+		applications.get(app);
+		access.require(app, ServiceRole.OWNER, "deletes it");
 		applications.delete(app);
 		return ResponseEntity.noContent().build();
 	}

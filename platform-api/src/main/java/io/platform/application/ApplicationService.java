@@ -70,6 +70,7 @@ public class ApplicationService {
 		catch (DuplicateKeyException ex) {
 			throw duplicate(request.name());
 		}
+		events.publishEvent(new ApplicationCreated(app.getName()));
 		return app;
 	}
 

@@ -9,6 +9,8 @@ import io.platform.git.BranchPage;
 import io.platform.git.GitProvider;
 import io.platform.git.GitRemote;
 import io.platform.support.web.InvalidInputException;
+import io.platform.identity.Access;
+import io.platform.identity.ServiceRole;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,10 @@ class BranchController {
 
 	private final GitProvider git;
 
-	BranchController(ApplicationService applications, GitProvider git) {
+	private final Access access;
+
+	BranchController(ApplicationService applications, GitProvider git, Access access) {
+		this.access = access;
 		this.applications = applications;
 		this.git = git;
 	}
@@ -46,6 +51,8 @@ class BranchController {
 	@GetMapping
 	ResponseEntity<List<Branch>> list(@PathVariable String app, @RequestParam(required = false) String search,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer perPage) {
+		applications.get(app);
+		access.requireRead(app);
 		if (search == null && page == null && perPage == null) {
 			return ResponseEntity.ok(git.branches(remote(app)));
 		}
@@ -72,6 +79,8 @@ class BranchController {
 
 	@PostMapping
 	ResponseEntity<Branch> create(@PathVariable String app, @Valid @RequestBody BranchRequest request) {
+		applications.get(app);
+		access.require(app, ServiceRole.DEVELOPER, "creates branches");
 		Branch branch = git.createBranch(remote(app), request.name(), request.from());
 		// Encoded as one segment: a branch name may hold '/'.
 		var location = UriComponentsBuilder.fromPath("/api/apps/{app}/branches/{branch}")

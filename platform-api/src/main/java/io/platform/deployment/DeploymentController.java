@@ -1,5 +1,7 @@
 package io.platform.deployment;
 
+import io.platform.identity.Access;
+
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
@@ -32,8 +34,11 @@ class DeploymentController {
 
 	private final DeploymentEvents events;
 
+	private final Access access;
+
 	DeploymentController(DeploymentService deployments, DeploymentStore store, DeploymentLogs logs,
-			DeploymentEvents events) {
+			DeploymentEvents events, Access access) {
+		this.access = access;
 		this.deployments = deployments;
 		this.store = store;
 		this.logs = logs;
@@ -43,56 +48,71 @@ class DeploymentController {
 	@PostMapping("/api/apps/{app}/deployments")
 	ResponseEntity<DeploymentView> start(@PathVariable String app, @Valid @RequestBody StartDeploymentRequest request,
 			Principal principal) {
+		if (request.env() != null) {
+			access.requireDeploy(app, request.env());
+		}
 		return accepted(deployments.start(app, request, who(principal)));
 	}
 
 	@GetMapping("/api/apps/{app}/deployments")
 	List<DeploymentView> history(@PathVariable String app, @RequestParam(required = false) String env,
 			@RequestParam(defaultValue = "50") int limit) {
+		access.requireRead(app);
 		return deployments.history(app, env, Math.max(1, Math.min(limit, 500)));
 	}
 
 	@GetMapping("/api/deployments/{id}")
 	DeploymentView get(@PathVariable long id) {
+		readable(id);
 		return deployments.view(id);
 	}
 
 	@PostMapping("/api/deployments/{id}/redeploy")
 	ResponseEntity<DeploymentView> redeploy(@PathVariable long id, Principal principal) {
+		Deployment source = store.get(id);
+		access.requireDeploy(source.getApp(), source.getEnv());
 		return accepted(deployments.redeploy(id, who(principal)));
 	}
 
 	@PostMapping("/api/deployments/{id}/rollback")
 	ResponseEntity<DeploymentView> rollback(@PathVariable long id, Principal principal) {
+		Deployment source = store.get(id);
+		access.requireOperate(source.getApp(), source.getEnv(), "rolls it back");
 		return accepted(deployments.rollback(id, who(principal)));
 	}
 
 	@PostMapping("/api/deployments/{id}/cancel")
 	DeploymentView cancel(@PathVariable long id) {
+		Deployment deployment = store.get(id);
+		access.requireOperate(deployment.getApp(), deployment.getEnv(), "cancels its deployments");
 		return deployments.view(deployments.cancel(id));
 	}
 
 	@GetMapping("/api/environments/diff")
 	EnvironmentDiff diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return deployments.diff(from, to);
+		access.current();
+		EnvironmentDiff diff = deployments.diff(from, to);
+		return new EnvironmentDiff(diff.from(), diff.to(), access.readable(diff.apps(), EnvironmentDiff.AppDiff::app),
+				diff.bindings());
 	}
 
 	@GetMapping("/api/overview")
 	OverviewView overview() {
-		return deployments.overview();
+		OverviewView overview = deployments.overview();
+		return new OverviewView(overview.environments(), access.readable(overview.apps(), OverviewView.AppRow::app));
 	}
 
 	/** The whole log as text (also what a browser gets when it opens the link). */
 	@GetMapping("/api/deployments/{id}/log")
 	ResponseEntity<String> log(@PathVariable long id) {
-		store.get(id);
+		readable(id);
 		return ResponseEntity.ok().contentType(TEXT_PLAIN_UTF8).body(logs.read(id));
 	}
 
 	/** The log so far, then each new line, status changes, and an {@code end} event when it is over. */
 	@GetMapping(path = "/api/deployments/{id}/log", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter liveLog(@PathVariable long id) {
-		Deployment deployment = store.get(id);
+		Deployment deployment = readable(id);
 		SseEmitter emitter = new SseEmitter(0L);
 		AtomicReference<AutoCloseable> lines = new AtomicReference<>();
 		AtomicReference<AutoCloseable> statuses = new AtomicReference<>();
@@ -169,6 +189,12 @@ class DeploymentController {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/deployments/" + deployment.getId()))
 			.body(deployments.view(deployment));
+	}
+
+	private Deployment readable(long id) {
+		Deployment deployment = store.get(id);
+		access.requireRead(deployment.getApp(), deployment.getEnv());
+		return deployment;
 	}
 
 	private static String who(Principal principal) {

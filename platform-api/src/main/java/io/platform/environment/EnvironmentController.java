@@ -1,5 +1,7 @@
 package io.platform.environment;
 
+import io.platform.identity.Access;
+
 import java.net.URI;
 import java.util.List;
 
@@ -22,22 +24,28 @@ class EnvironmentController {
 
 	private final EnvironmentService environments;
 
-	EnvironmentController(EnvironmentService environments) {
+	private final Access access;
+
+	EnvironmentController(EnvironmentService environments, Access access) {
+		this.access = access;
 		this.environments = environments;
 	}
 
 	@GetMapping
 	List<EnvironmentView> list() {
+		access.current();
 		return environments.list().stream().map(EnvironmentView::of).toList();
 	}
 
 	@GetMapping("/{env}")
 	EnvironmentView get(@PathVariable String env) {
+		access.current();
 		return EnvironmentView.of(environments.get(env));
 	}
 
 	@PostMapping
 	ResponseEntity<EnvironmentView> create(@Valid @RequestBody EnvironmentRequest request) {
+		access.requireAdmin("manage environments");
 		Environment environment = environments.create(request);
 		return ResponseEntity.created(URI.create("/api/environments/" + environment.getName()))
 			.body(EnvironmentView.of(environment));
@@ -45,11 +53,13 @@ class EnvironmentController {
 
 	@PutMapping("/{env}")
 	EnvironmentView update(@PathVariable String env, @Valid @RequestBody EnvironmentRequest request) {
+		access.requireAdmin("manage environments");
 		return EnvironmentView.of(environments.update(env, request));
 	}
 
 	@DeleteMapping("/{env}")
 	ResponseEntity<Void> delete(@PathVariable String env) {
+		access.requireAdmin("manage environments");
 		environments.delete(env);
 		return ResponseEntity.noContent().build();
 	}
@@ -57,6 +67,7 @@ class EnvironmentController {
 	/** The environments in a new order: {@code {"names": ["dev", "test", ...]}}. */
 	@PutMapping("/order")
 	List<EnvironmentView> reorder(@Valid @RequestBody Order order) {
+		access.requireAdmin("manage environments");
 		return environments.reorder(order.names()).stream().map(EnvironmentView::of).toList();
 	}
 

@@ -1,5 +1,8 @@
 package io.platform.gitlab;
 
+import io.platform.identity.Access;
+import io.platform.identity.ServiceRole;
+
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,17 +18,22 @@ class AutoRedeployController {
 
 	private final AutoRedeploySettings settings;
 
-	AutoRedeployController(AutoRedeploySettings settings) {
+	private final Access access;
+
+	AutoRedeployController(AutoRedeploySettings settings, Access access) {
+		this.access = access;
 		this.settings = settings;
 	}
 
 	@GetMapping
 	Map<String, Boolean> get(@PathVariable String app) {
+		access.requireRead(app);
 		return settings.get(app);
 	}
 
 	@PutMapping
 	Map<String, Boolean> put(@PathVariable String app, @RequestBody Map<String, Boolean> changes) {
+		access.require(app, ServiceRole.OWNER, "changes its auto-redeploy settings");
 		return settings.put(app, changes);
 	}
 

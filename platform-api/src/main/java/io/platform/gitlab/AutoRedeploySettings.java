@@ -59,6 +59,10 @@ class AutoRedeploySettings {
 			if (change.getValue() == null) {
 				throw new InvalidInputException(change.getKey(), "Say true or false for environment '" + change.getKey() + "'.");
 			}
+			if (change.getValue() && environments.get(change.getKey()).getIsProtected()) {
+				throw new InvalidInputException(change.getKey(), "Environment '" + change.getKey()
+						+ "' is protected: changes reach it through releases, not on push.");
+			}
 		}
 		for (Map.Entry<String, Boolean> change : changes.entrySet()) {
 			mapper.delete(new LambdaQueryWrapper<AutoRedeploy>().eq(AutoRedeploy::getApp, name)

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import io.platform.support.web.InvalidInputException;
+import io.platform.identity.Access;
+import io.platform.identity.ServiceRole;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,23 +29,29 @@ class GitLabConnectionController {
 
 	private final GitLabImports imports;
 
-	GitLabConnectionController(GitLabConnections connections, GitLabImports imports) {
+	private final Access access;
+
+	GitLabConnectionController(GitLabConnections connections, GitLabImports imports, Access access) {
+		this.access = access;
 		this.connections = connections;
 		this.imports = imports;
 	}
 
 	@GetMapping("/connections")
 	List<GitLabConnectionView> list() {
+		access.current();
 		return connections.list().stream().map(GitLabConnectionView::of).toList();
 	}
 
 	@GetMapping("/connections/{id}")
 	GitLabConnectionView get(@PathVariable long id) {
+		access.current();
 		return GitLabConnectionView.of(connections.get(id));
 	}
 
 	@PostMapping("/connections")
 	ResponseEntity<GitLabConnectionView> create(@Valid @RequestBody GitLabConnectionRequest request) {
+		access.requireAdmin("connect GitLab instances");
 		GitLabConnection connection = connections.create(request);
 		return ResponseEntity.created(URI.create("/api/gitlab/connections/" + connection.getId()))
 			.body(GitLabConnectionView.of(connection));
@@ -51,11 +59,13 @@ class GitLabConnectionController {
 
 	@PostMapping("/connections/{id}/check")
 	GitLabConnectionView check(@PathVariable long id) {
+		access.requireAdmin("check GitLab connections");
 		return GitLabConnectionView.of(connections.check(id));
 	}
 
 	@DeleteMapping("/connections/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
+		access.requireAdmin("remove GitLab connections");
 		connections.delete(id);
 		return ResponseEntity.noContent().build();
 	}
@@ -64,6 +74,7 @@ class GitLabConnectionController {
 	GitLabProjectView.Page projects(@PathVariable long id, @RequestParam(required = false) String search,
 			@RequestParam(required = false) String group, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "20") int perPage) {
+		access.current();
 		if (page < 1) {
 			throw new InvalidInputException("page", "Page must be 1 or more.");
 		}
@@ -75,12 +86,14 @@ class GitLabConnectionController {
 
 	@PostMapping("/connections/{id}/imports")
 	List<ImportedService> importProjects(@PathVariable long id, @Valid @RequestBody ImportRequest request) {
+		access.current();
 		return imports.importProjects(id, request.projects());
 	}
 
 	/** Registers a service's push webhook in GitLab again, after the token or platform.external-url was fixed. */
 	@PostMapping("/services/{app}/hook")
 	ImportedService registerHook(@PathVariable String app) {
+		access.require(app, ServiceRole.OWNER, "registers its GitLab webhook");
 		return imports.registerHook(app);
 	}
 

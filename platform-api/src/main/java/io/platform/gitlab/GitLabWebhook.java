@@ -79,6 +79,10 @@ class GitLabWebhook {
 			if (serving.isEmpty()) {
 				continue;
 			}
+			if (env.getIsProtected()) {
+				skipped.add(new PushOutcome.Skipped(env.getName(), "protected: changes arrive through releases"));
+				continue;
+			}
 			if (!autoRedeploy.enabled(app, env.getName())) {
 				skipped.add(new PushOutcome.Skipped(env.getName(), "auto-redeploy is off"));
 				continue;

@@ -17,6 +17,7 @@ import io.platform.logs.log.LogQuery;
 import io.platform.logs.log.LogQuerySyntaxException;
 import io.platform.logs.log.LogStore;
 import io.platform.support.web.InvalidInputException;
+import io.platform.identity.Access;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +42,10 @@ class LogController {
 
 	private final LogTail tail;
 
-	LogController(LogStore store, DeploymentStore deployments, LogTail tail) {
+	private final Access access;
+
+	LogController(LogStore store, DeploymentStore deployments, LogTail tail, Access access) {
+		this.access = access;
 		this.store = store;
 		this.deployments = deployments;
 		this.tail = tail;
@@ -62,7 +66,7 @@ class LogController {
 			@RequestParam(required = false) String level, @RequestParam(required = false) String traceId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
-		Deployment deployment = deployments.get(id);
+		Deployment deployment = readable(id);
 		Instant since = instant("from", from);
 		Instant until = instant("to", to);
 		if (since != null && until != null && !since.isBefore(until)) {
@@ -80,7 +84,7 @@ class LogController {
 	@GetMapping(path = "/api/deployments/{id}/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter tail(@PathVariable long id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String traceId) {
-		Deployment deployment = deployments.get(id);
+		Deployment deployment = readable(id);
 		LogMatcher filter;
 		try {
 			filter = LogMatcher.of(new LogQuery(null, null, null, traceId, level(level), null, null, q, 0, null));
@@ -128,7 +132,11 @@ class LogController {
 	@GetMapping("/api/traces/{traceId}/logs")
 	ResponseEntity<List<LogLineView>> traceLogs(@PathVariable String traceId,
 			@RequestParam(required = false) String env, @RequestParam(defaultValue = "100") int limit) {
-		return search(new LogQuery(null, env, null, traceId, null, null, null, null, limit, null));
+		ResponseEntity<List<LogLineView>> lines = search(new LogQuery(null, env, null, traceId, null, null, null, null, limit, null));
+		// A trace crosses services: only the lines of those the caller may read.
+		return ResponseEntity.status(lines.getStatusCode())
+			.headers(lines.getHeaders())
+			.body(access.readable(lines.getBody(), LogLineView::service));
 	}
 
 	private ResponseEntity<List<LogLineView>> search(LogQuery query) {
@@ -173,6 +181,12 @@ class LogController {
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(field, "'" + field + "' must be an ISO-8601 instant such as 2026-11-22T10:15:30Z.");
 		}
+	}
+
+	private Deployment readable(long id) {
+		Deployment deployment = deployments.get(id);
+		access.requireRead(deployment.getApp(), deployment.getEnv());
+		return deployment;
 	}
 
 }

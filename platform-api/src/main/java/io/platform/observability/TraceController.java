@@ -28,6 +28,7 @@ import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
 import io.platform.support.web.UpstreamException;
+import io.platform.identity.Access;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +57,11 @@ class TraceController {
 
 	private final SkyWalking skyWalking;
 
+	private final Access access;
+
 	TraceController(DeploymentStore deployments, EnvironmentService environments, BindingService bindings,
-			SkyWalking skyWalking) {
+			SkyWalking skyWalking, Access access) {
+		this.access = access;
 		this.deployments = deployments;
 		this.environments = environments;
 		this.bindings = bindings;
@@ -76,7 +80,7 @@ class TraceController {
 
 	@GetMapping("/api/deployments/{id}/observability")
 	ObservabilityView observability(@PathVariable long id) {
-		Deployment deployment = deployments.get(id);
+		Deployment deployment = readable(id);
 		SkyWalking.Setup setup = skyWalking.setup(deployment.getApp(), deployment.getEnv());
 		String service = SkyWalking.serviceName(deployment.getApp(), deployment.getEnv());
 		String instance = SkyWalking.instanceName(deployment.getId());
@@ -96,7 +100,7 @@ class TraceController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidInputException("limit", "'limit' must be between 1 and " + MAX_LIMIT + ".");
 		}
-		Deployment deployment = deployments.get(id);
+		Deployment deployment = readable(id);
 		SkyWalking.Setup setup = skyWalking.setup(deployment.getApp(), deployment.getEnv());
 		if (setup.queryUrl() == null) {
 			throw new ConflictException(setup.reason());
@@ -118,6 +122,7 @@ class TraceController {
 	/** The spans of a trace, from the environment's OAP, or from every OAP the environments name. */
 	@GetMapping("/api/traces/{traceId}")
 	Trace trace(@PathVariable String traceId, @RequestParam(required = false) String env) {
+		access.current();
 		if (!TRACE_ID.matcher(traceId).matches()) {
 			throw new InvalidInputException("traceId",
 					"'" + traceId + "' is not a trace id: letters, digits, '.', '_' and '-', at most 128.");
@@ -202,6 +207,12 @@ class TraceController {
 
 	private static String trimSlash(String url) {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	private Deployment readable(long id) {
+		Deployment deployment = deployments.get(id);
+		access.requireRead(deployment.getApp(), deployment.getEnv());
+		return deployment;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.platform.PlatformApplication;
+import io.platform.support.FreshPlatformHome;
 import io.platform.env.runtime.RuntimeDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class AotDeploymentIT {
 			application.setMainApplicationClass(PlatformApplication.class);
 			platform = application.run("--server.port=0",
 					"--platform.home=" + dir.resolve("home"), "--platform.runtime=process",
-					"--platform.deploy.drain-time=1s");
+					"--platform.deploy.drain-time=1s", "--platform.admin-password=" + FreshPlatformHome.ADMIN_PASSWORD);
 		}
 		finally {
 			System.clearProperty("spring.aot.enabled");

@@ -22,8 +22,18 @@ final class Api {
 
 	private final String base;
 
+	private String token;
+
 	Api(int port) {
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/** Calls are the admin's, through a personal access token made by a real sign-in on first use. */
+	private HttpRequest.Builder signed(HttpRequest.Builder request) {
+		if (token == null) {
+			token = io.platform.support.SignedIn.adminToken(base);
+		}
+		return request.header("Authorization", "Bearer " + token);
 	}
 
 	record Answer(int status, JsonNode body, String text) {
@@ -124,7 +134,7 @@ final class Api {
 	/** Reads a server-sent event stream until the server closes it; its lines, in order. */
 	List<String> stream(String path, Duration timeout) throws Exception {
 		HttpResponse<java.util.stream.Stream<String>> response = http.send(
-				HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").timeout(timeout).GET().build(),
+				signed(HttpRequest.newBuilder(URI.create(base + path))).header("Accept", "text/event-stream").timeout(timeout).GET().build(),
 				HttpResponse.BodyHandlers.ofLines());
 		java.util.concurrent.CompletableFuture<List<String>> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
 			try (java.util.stream.Stream<String> lines = response.body()) {
@@ -142,7 +152,7 @@ final class Api {
 	List<String> streamUntil(String path, Predicate<String> until, Duration timeout, Callable<?> whileOpen)
 			throws Exception {
 		HttpResponse<java.util.stream.Stream<String>> response = http.send(
-				HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").timeout(timeout).GET().build(),
+				signed(HttpRequest.newBuilder(URI.create(base + path))).header("Accept", "text/event-stream").timeout(timeout).GET().build(),
 				HttpResponse.BodyHandlers.ofLines());
 		List<String> read = new java.util.concurrent.CopyOnWriteArrayList<>();
 		java.util.concurrent.CompletableFuture<Void> reading = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -216,7 +226,7 @@ final class Api {
 
 	private Answer send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+			HttpResponse<String> response = http.send(signed(request).timeout(Duration.ofSeconds(60)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			String text = response.body();
 			JsonNode body = null;

@@ -14,9 +14,13 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Gives each test application context its own empty {@code platform.home} (so a fresh H2 database),
- * removed when the context closes. Test classes that share the configuration share one context.
+ * removed when the context closes, and its first admin a known password; MockMvc requests are signed in
+ * as that admin. Test classes that share the configuration share one context.
  */
 public class FreshPlatformHome implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The first admin's password in every test context (user {@code admin}). */
+	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
@@ -27,7 +31,9 @@ public class FreshPlatformHome implements ApplicationContextInitializer<Configur
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		TestPropertyValues.of("platform.home=" + home).applyTo(context);
+		TestPropertyValues.of("platform.home=" + home, "platform.admin-password=" + ADMIN_PASSWORD).applyTo(context);
+		// MockMvc calls are the admin's, with a CSRF token, unless a test says otherwise.
+		context.getBeanFactory().registerSingleton("signedInAsAdmin", SignedIn.asAdmin());
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
 				delete(home);

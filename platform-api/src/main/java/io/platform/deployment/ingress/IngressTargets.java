@@ -2,15 +2,13 @@ package io.platform.deployment.ingress;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.platform.PlatformProperties;
 import io.platform.deployment.Deployment;
 import io.platform.deployment.DeploymentStore;
 import io.platform.env.ingress.IngressResolver;
-import io.platform.environment.Environment;
-import io.platform.environment.EnvironmentService;
+import io.platform.environment.EnvironmentHosts;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -24,40 +22,26 @@ import org.springframework.web.servlet.function.ServerRequest;
 @Component
 class IngressTargets implements IngressResolver {
 
-	private final EnvironmentService environments;
+	private final EnvironmentHosts hosts;
 
 	private final DeploymentStore deployments;
 
 	private final PlatformProperties.Gray gray;
 
-	IngressTargets(EnvironmentService environments, DeploymentStore deployments, PlatformProperties properties) {
-		this.environments = environments;
+	IngressTargets(EnvironmentHosts hosts, DeploymentStore deployments, PlatformProperties properties) {
+		this.hosts = hosts;
 		this.deployments = deployments;
 		this.gray = properties.gray();
 	}
 
 	@Override
 	public Route resolve(ServerRequest request) {
-		String host = request.headers().firstHeader("Host");
-		if (host == null) {
+		Optional<EnvironmentHosts.EnvironmentHost> host = hosts.parse(request.headers().firstHeader("Host"));
+		if (host.isEmpty()) {
 			return new Route.NotIngress();
 		}
-		host = host.toLowerCase(Locale.ROOT);
-		int colon = host.lastIndexOf(':');
-		if (colon > 0 && host.indexOf(']') < colon) {
-			host = host.substring(0, colon);
-		}
-		String[] labels = host.split("\\.", 3);
-		if (labels.length < 3) {
-			return new Route.NotIngress();
-		}
-		String app = labels[0];
-		String env = labels[1];
-		// Every request for any host passes here: one row by name, not the whole list.
-		Optional<Environment> environment = environments.lookup(env).filter(e -> e.getDomain().equals(labels[2]));
-		if (environment.isEmpty()) {
-			return new Route.NotIngress();
-		}
+		String app = host.get().app();
+		String env = host.get().environment().getName();
 		if (env.equals(gray.from()) && isGray(request)) {
 			Optional<Deployment> grayTarget = running(app, gray.to());
 			if (grayTarget.isPresent()) {

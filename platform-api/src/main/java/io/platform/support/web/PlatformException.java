@@ -7,7 +7,8 @@ import org.springframework.http.HttpStatus;
  * them into RFC 9457 problem details, so controllers and services only throw.
  */
 public abstract sealed class PlatformException extends RuntimeException
-		permits NotFoundException, ConflictException, InvalidInputException, UpstreamException {
+		permits NotFoundException, ConflictException, InvalidInputException, UpstreamException, UnauthorizedException,
+		ForbiddenException, TooManyRequestsException {
 
 	protected PlatformException(String detail) {
 		super(detail);

@@ -39,6 +39,11 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof UpstreamException) {
 			log.warn("{}", ex.getMessage(), ex.getCause());
 		}
+		if (ex instanceof TooManyRequestsException tooMany) {
+			return ResponseEntity.status(ex.status())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())))
+				.body(problem);
+		}
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 

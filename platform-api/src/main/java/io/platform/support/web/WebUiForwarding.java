@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebUiForwarding {
 
-	@GetMapping({ "/apps", "/apps/**", "/deployments/**", "/environments", "/environments/**" })
+	@GetMapping({ "/apps", "/apps/**", "/deployments/**", "/environments", "/environments/**", "/signin", "/users",
+			"/users/**", "/tokens", "/audit", "/gitlab" })
 	String page() {
 		return "forward:/index.html";
 	}

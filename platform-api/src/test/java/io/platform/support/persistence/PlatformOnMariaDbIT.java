@@ -1,5 +1,6 @@
 package io.platform.support.persistence;
 
+import io.platform.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -69,8 +70,13 @@ class PlatformOnMariaDbIT {
 		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
+	private String token;
+
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (token == null) {
+			token = SignedIn.adminToken("http://127.0.0.1:" + port);
+		}
+		return http.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

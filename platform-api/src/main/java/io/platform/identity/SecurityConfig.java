@@ -1,0 +1,148 @@
+package io.platform.identity;
+
+import java.util.List;
+
+import io.platform.environment.EnvironmentHosts;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may reach the platform's own API. Every {@code /api/**} call needs a session (sign-in through
+ * {@code POST /api/session}, or OIDC) or a personal access token, except sign-in itself, the sign-in
+ * options, the GitLab webhook (it brings its own token) and the health check. The web UI's files and the
+ * environments' ingress hosts ({@code {app}.{env}.{domain}}, the services' own traffic) are not behind
+ * the platform's login. What each signed-in person may do is decided by {@link Access}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	CookieCsrfTokenRepository csrfTokenRepository() {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		repository.setCookiePath("/");
+		return repository;
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	@Bean
+	UserDetailsService localUsers(Users users) {
+		return username -> users.find(username)
+			.filter(user -> user.getSource() == User.Source.LOCAL && user.getPasswordHash() != null)
+			.map(user -> org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
+				.password(user.getPasswordHash())
+				.disabled(!user.isEnabled())
+				.build())
+			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	/** Local passwords first, then the other sign-in providers configured (LDAP). */
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService localUsers, PasswordEncoder passwordEncoder,
+			ObjectProvider<SignInProvider> others) {
+		DaoAuthenticationProvider local = new DaoAuthenticationProvider(localUsers);
+		local.setPasswordEncoder(passwordEncoder);
+		List<AuthenticationProvider> providers = new java.util.ArrayList<>();
+		providers.add(local);
+		others.orderedStream().flatMap(p -> p.provider().stream()).forEach(providers::add);
+		ProviderManager manager = new ProviderManager(providers);
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, EnvironmentHosts hosts, CookieCsrfTokenRepository csrfTokens,
+			SecurityContextRepository contexts, ApiTokens tokens, SecurityProblems problems, Audit audit,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
+			ObjectProvider<SignInProvider> others) throws Exception {
+		RequestMatcher platformPaths = new OrRequestMatcher(path("/api/**"), path("/oauth2/**"), path("/login/oauth2/**"),
+				path("/actuator/**"));
+		http.securityMatcher(request -> platformPaths.matches(request) && !hosts.isEnvironmentHost(request.getHeader("Host")));
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers(path(HttpMethod.POST, SessionController.PATH), path(HttpMethod.GET, SessionController.PATH + "/providers"),
+					path(HttpMethod.POST, "/api/hooks/gitlab"), path("/actuator/health"), path("/actuator/health/**"),
+					path("/oauth2/**"), path("/login/oauth2/**"))
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+			// The raw cookie value in the header, as browsers' XSRF conventions send it.
+			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+			.ignoringRequestMatchers(path(HttpMethod.POST, SessionController.PATH), path(HttpMethod.POST, "/api/hooks/gitlab"),
+					BearerTokenFilter::hasBearer));
+		http.securityContext(context -> context.securityContextRepository(contexts));
+		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+		http.requestCache(cache -> cache.disable());
+		http.formLogin(form -> form.disable());
+		http.httpBasic(basic -> basic.disable());
+		http.logout(logout -> logout.disable());
+		http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
+			.accessDeniedHandler(problems::denied));
+		http.addFilterAfter(new AuditFilter(audit, handlers), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class);
+		// Loads the CSRF token on every call, so that the XSRF-TOKEN cookie is there before the first change.
+		http.addFilterAfter((request, response, chain) -> {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}, CsrfFilter.class);
+		for (SignInProvider provider : others.orderedStream().toList()) {
+			provider.configure(http);
+		}
+		return http.build();
+	}
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	private static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+	}
+
+	static String remoteAddress(HttpServletRequest request) {
+		return request.getRemoteAddr();
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.platform.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+
+/** Problem details for what the security filters refuse before any controller runs. */
+@Component
+class SecurityProblems {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		write(response, 401, "Sign-in required", "Sign in first (POST /api/session) or send a personal access "
+				+ "token as 'Authorization: Bearer <token>'.");
+	}
+
+	void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		if (ex instanceof CsrfException) {
+			write(response, 403, "CSRF token missing", "This change needs the CSRF token: send the value of the "
+					+ "XSRF-TOKEN cookie in the X-XSRF-TOKEN header (scripts: use a personal access token instead).");
+			return;
+		}
+		write(response, 403, "Not allowed", "You may not make this call.");
+	}
+
+	void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(JSON.writeValueAsString(problem));
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.platform.identity;
+
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+
+/**
+ * A way to sign in besides local passwords (LDAP, OIDC). Beans of this type are always defined and decide
+ * at start from their properties whether they take part, so the set of beans stays the same whatever is
+ * configured (the packaged platform starts from beans fixed at build time).
+ */
+interface SignInProvider {
+
+	/** Checks a username and password, as LDAP does; empty when this provider does not. */
+	default Optional<AuthenticationProvider> provider() {
+		return Optional.empty();
+	}
+
+	/** Adds what this provider needs to the API's security (OIDC: its login and callback endpoints). */
+	default void configure(HttpSecurity http) throws Exception {
+	}
+
+	/** What the sign-in page shows for it, if anything. */
+	default Optional<SessionController.Providers.Oidc> oidc() {
+		return Optional.empty();
+	}
+
+	default boolean passwordChecked() {
+		return provider().isPresent();
+	}
+
+}
