@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +25,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	private final ApiTokens tokens;
 
 	private final SecurityProblems problems;
+
+	private final RequestAttributeSecurityContextRepository requestOnly = new RequestAttributeSecurityContextRepository();
 
 	BearerTokenFilter(ApiTokens tokens, SecurityProblems problems) {
 		this.tokens = tokens;
@@ -53,6 +56,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, List.of()));
 		SecurityContextHolder.setContext(context);
+		// Kept for this request only: the session filters then see it as stored and make no session.
+		requestOnly.saveContext(context, request, response);
 		chain.doFilter(request, response);
 	}
 

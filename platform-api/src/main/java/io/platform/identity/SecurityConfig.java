@@ -111,7 +111,8 @@ class SecurityConfig {
 			.ignoringRequestMatchers(path(HttpMethod.POST, SessionController.PATH), path(HttpMethod.POST, "/api/hooks/gitlab"),
 					BearerTokenFilter::hasBearer));
 		http.securityContext(context -> context.securityContextRepository(contexts));
-		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+		// Sessions begin only at a sign-in (which makes one itself): a bearer call never leaves one behind.
+		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
 		http.requestCache(cache -> cache.disable());
 		http.formLogin(form -> form.disable());
 		http.httpBasic(basic -> basic.disable());

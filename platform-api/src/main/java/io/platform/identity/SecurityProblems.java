@@ -11,6 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,13 @@ class SecurityProblems {
 
 	void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		Authentication who = SecurityContextHolder.getContext().getAuthentication();
+		boolean anonymous = who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated();
+		if (ex instanceof CsrfException && anonymous) {
+			// Nobody signed in: what they lack first is an identity, not a CSRF token.
+			unauthorized(request, response, null);
+			return;
+		}
 		if (ex instanceof CsrfException) {
 			write(response, 403, "CSRF token missing", "This change needs the CSRF token: send the value of the "
 					+ "XSRF-TOKEN cookie in the X-XSRF-TOKEN header (scripts: use a personal access token instead).");
