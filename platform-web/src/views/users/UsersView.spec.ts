@@ -48,7 +48,7 @@ describe('UsersView', () => {
 		const { wrapper } = await mountWith(UsersView, { path: '/users', user: member({ orders: 'OWNER' }) })
 		await flushPromises()
 
-		expect(wrapper.find('[data-test="user-qa"]').exists()).toBe(true)
+		expect(wrapper.find('[data-test="user-row-qa"]').exists()).toBe(true)
 		const add = wrapper.find('[data-test="user-new"]')
 		expect(add.attributes('disabled')).toBeDefined()
 		expect(add.element.closest('[data-reason]')?.getAttribute('data-reason')).toBe('Only platform admins manage users')
