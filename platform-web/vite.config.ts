@@ -34,6 +34,9 @@ export default defineConfig({
 		proxy: {
 			'/api': { target: backend, changeOrigin: true },
 			'/actuator': { target: backend, changeOrigin: true },
+			// single sign-on: the provider's button leaves for the server, which comes back through here
+			'/oauth2': { target: backend, changeOrigin: true },
+			'/login/oauth2': { target: backend, changeOrigin: true },
 		},
 	},
 	build: {

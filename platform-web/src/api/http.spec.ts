@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { jsonResponse, problem } from '@/test/mountWith'
-import { ApiError, http } from './http'
+import { ApiError, http, onUnauthorized } from './http'
 
 /** The error a call fails with. */
 async function failure(call: Promise<unknown>): Promise<ApiError> {
@@ -76,5 +76,101 @@ describe('http', () => {
 		vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })))
 
 		await expect(http.delete('/api/apps/hello')).resolves.toBeUndefined()
+	})
+
+	describe('csrf', () => {
+		const setCookie = (value: string) => (document.cookie = `XSRF-TOKEN=${value}; path=/`)
+		afterEach(() => (document.cookie = 'XSRF-TOKEN=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT'))
+		const sent = (fetch: ReturnType<typeof vi.fn>) =>
+			(fetch.mock.calls as unknown as [string, RequestInit][]).map(([url, init]) => ({
+				url,
+				method: init.method,
+				token: (init.headers as Record<string, string>)['X-XSRF-TOKEN'],
+				credentials: init.credentials,
+			}))
+
+		it('sendsTheTokenFromTheCookieOnWritesOnly', async () => {
+			const fetch = vi.fn(async () => jsonResponse({}))
+			vi.stubGlobal('fetch', fetch)
+			setCookie('t-1')
+
+			await http.get('/api/apps')
+			await http.post('/api/apps', { name: 'a' })
+			await http.put('/api/apps/a', { name: 'a' })
+			await http.patch('/api/apps/a', {})
+			await http.delete('/api/apps/a')
+
+			expect(sent(fetch)).toEqual([
+				{ url: '/api/apps', method: 'GET', token: undefined, credentials: 'same-origin' },
+				{ url: '/api/apps', method: 'POST', token: 't-1', credentials: 'same-origin' },
+				{ url: '/api/apps/a', method: 'PUT', token: 't-1', credentials: 'same-origin' },
+				{ url: '/api/apps/a', method: 'PATCH', token: 't-1', credentials: 'same-origin' },
+				{ url: '/api/apps/a', method: 'DELETE', token: 't-1', credentials: 'same-origin' },
+			])
+		})
+
+		it('readsTheCookieAgainAtEachCallBecauseSignInChangesIt', async () => {
+			const fetch = vi.fn(async () => jsonResponse({}))
+			vi.stubGlobal('fetch', fetch)
+
+			setCookie('before')
+			await http.post('/api/session', { username: 'u', password: 'p' })
+			setCookie('after%3D%3D') // the server may URL-encode it
+			await http.post('/api/apps', {})
+
+			expect(sent(fetch).map((c) => c.token)).toEqual(['before', 'after=='])
+		})
+	})
+
+	describe('unauthorized', () => {
+		let stop: () => void = () => {}
+		afterEach(() => stop())
+
+		it('tellsTheHandlerWhenACallFindsNoSession', async () => {
+			const heard: number[] = []
+			stop = onUnauthorized((e) => heard.push(e.status))
+			vi.stubGlobal('fetch', vi.fn(async () => problem(401, 'Full authentication is required')))
+
+			const error = await failure(http.get('/api/apps'))
+
+			expect(error.status).toBe(401)
+			expect(heard).toEqual([401])
+		})
+
+		it('leavesTheSessionCallsToTheirCallers', async () => {
+			const heard: number[] = []
+			stop = onUnauthorized((e) => heard.push(e.status))
+			vi.stubGlobal('fetch', vi.fn(async () => problem(401, 'Bad credentials')))
+
+			await failure(http.get('/api/session'))
+			await failure(http.post('/api/session', { username: 'u', password: 'wrong' }))
+			await failure(http.put('/api/session/password', {}))
+
+			expect(heard).toEqual([])
+		})
+
+		it('doesNotTreatAForbiddenCallAsALostSession', async () => {
+			const heard: number[] = []
+			stop = onUnauthorized((e) => heard.push(e.status))
+			vi.stubGlobal('fetch', vi.fn(async () => problem(403, 'Needs the OWNER role on orders')))
+
+			const error = await failure(http.delete('/api/apps/orders'))
+
+			expect(error.detail).toBe('Needs the OWNER role on orders')
+			expect(heard).toEqual([])
+		})
+	})
+
+	it('readsRetryAfterOfAThrottledCall', async () => {
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify({ status: 429, detail: 'Too many failed sign-ins' }), { status: 429, headers: { 'Retry-After': '30' } })),
+		)
+
+		const error = await failure(http.post('/api/session', {}))
+
+		expect(error.status).toBe(429)
+		expect(error.retryAfter).toBe(30)
+		expect(error.detail).toBe('Too many failed sign-ins')
 	})
 })

@@ -1,7 +1,8 @@
-import { flushPromises } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Deployment } from '@/api/deployments'
 import { jsonResponse, mountWith } from '@/test/mountWith'
+import { member } from '@/test/session'
 import DeploymentHistory from './DeploymentHistory.vue'
 
 const base: Deployment = {
@@ -28,6 +29,9 @@ const envs = [
 	{ name: 'dev', order: 1, domain: 'dev.local', protected: false },
 	{ name: 'test', order: 2, domain: 'test.local', protected: false },
 ]
+
+// the history polls: a table left mounted would keep calling after its test
+enableAutoUnmount(afterEach)
 
 describe('DeploymentHistory', () => {
 	afterEach(() => {
@@ -59,5 +63,45 @@ describe('DeploymentHistory', () => {
 		// the box resolves once its closing transition is over
 		await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/deployments/14'), { timeout: 4000 })
 		expect(fetch).toHaveBeenCalledWith('/api/deployments/12/rollback', expect.objectContaining({ method: 'POST' }))
+	})
+})
+
+describe('DeploymentHistory permissions', () => {
+	afterEach(() => {
+		vi.unstubAllGlobals()
+		document.body.innerHTML = ''
+	})
+
+	const withProd = [...envs, { name: 'prod', order: 3, domain: 'prod.local', protected: true }]
+	const reasonOf = (el: { element: Element }) => el.element.closest('[data-reason]')?.getAttribute('data-reason')
+
+	it('aDeveloperMayNeitherRedeployNorRollBackAProtectedEnvironment', async () => {
+		vi.stubGlobal('fetch', vi.fn(async () => jsonResponse([{ ...base, env: 'prod' }])))
+		const { wrapper } = await mountWith(DeploymentHistory, {
+			props: { app: 'hello', env: 'prod', environments: withProd },
+			user: member({ hello: 'DEVELOPER' }),
+		})
+		await flushPromises()
+		await flushPromises()
+
+		const redeploy = wrapper.find('[data-test="redeploy-button"]')
+		const rollback = wrapper.find('[data-test="rollback-button"]')
+		expect(redeploy.attributes('disabled')).toBeDefined()
+		expect(reasonOf(redeploy)).toBe('prod is protected: deploy it through a release')
+		expect(rollback.attributes('disabled')).toBeDefined()
+		expect(reasonOf(rollback)).toBe('prod is protected: needs the OWNER role on hello')
+	})
+
+	it('anOwnerRollsBackAProtectedEnvironment', async () => {
+		vi.stubGlobal('fetch', vi.fn(async () => jsonResponse([{ ...base, env: 'prod' }])))
+		const { wrapper } = await mountWith(DeploymentHistory, {
+			props: { app: 'hello', env: 'prod', environments: withProd },
+			user: member({ hello: 'OWNER' }),
+		})
+		await flushPromises()
+		await flushPromises()
+
+		expect(wrapper.find('[data-test="rollback-button"]').attributes('disabled')).toBeUndefined()
+		expect(wrapper.find('[data-test="redeploy-button"]').attributes('disabled')).toBeDefined()
 	})
 })
