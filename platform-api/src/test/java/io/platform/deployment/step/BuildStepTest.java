@@ -2,14 +2,25 @@ package io.platform.deployment.step;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import io.platform.PlatformProperties;
+import io.platform.application.Application;
+import io.platform.deployment.Deployment;
+import io.platform.deployment.DeploymentStore;
+import io.platform.env.runtime.BuildSandbox;
+import io.platform.env.runtime.RuntimeDriver;
+import io.platform.git.Integration;
 import io.platform.env.runtime.WorkloadSpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class BuildStepTest {
 
@@ -53,6 +64,50 @@ class BuildStepTest {
 		assertThat(settings(null, Path.of("/srv/m2")).mavenRepositoryOrDefault()).isEqualTo(Path.of("/srv/m2"));
 		assertThat(settings(null, null).mavenRepositoryOrDefault())
 			.isEqualTo(Path.of(System.getProperty("user.home"), ".m2", "repository"));
+	}
+
+	@Test
+	void aMissingDefaultBuildImageFailsTheBuildWithHowToMakeIt() throws Exception {
+		assertThatThrownBy(() -> buildWithMissingImage(null)).isInstanceOf(StepFailure.class)
+			.hasMessageContaining("platform-build:jdk17-maven")
+			.hasMessageContaining("scripts/build-image.sh")
+			.hasMessageContaining("set a build image on the service");
+	}
+
+	@Test
+	void aMissingBuildImageOfTheServiceFailsTheBuildWithHowToGetIt() throws Exception {
+		assertThatThrownBy(() -> buildWithMissingImage("team/build:1")).isInstanceOf(StepFailure.class)
+			.hasMessageContaining("team/build:1")
+			.hasMessageContaining("docker pull")
+			.hasMessageContaining("platform-build:jdk17-maven");
+	}
+
+	private void buildWithMissingImage(String ownImage) throws Exception {
+		Path home = Files.createDirectories(workTree.resolve("home"));
+		PlatformProperties properties = new PlatformProperties(home, "localhost", PlatformProperties.Runtime.DOCKER,
+				settings(null, home.resolve("m2")), new PlatformProperties.Docker(null, null, "platform-build:jdk17-maven"),
+				null);
+		DeploymentStore store = mock(DeploymentStore.class);
+		BuildSandbox sandbox = (spec, output) -> {
+			throw new BuildSandbox.BuildImageMissing(spec.image(), "Build image " + spec.image()
+					+ " is not on the Docker engine at unix:///var/run/docker.sock (it is not pulled here)", null);
+		};
+		RuntimeDriver runtime = mock(RuntimeDriver.class);
+		when(runtime.kind()).thenReturn("docker");
+		when(runtime.buildSandbox()).thenReturn(Optional.of(sandbox));
+		Deployment deployment = new Deployment();
+		deployment.setId(1L);
+		deployment.setApp("orders");
+		deployment.setEnv("dev");
+		Application app = new Application();
+		app.setName("orders");
+		app.setBuildCommand("mvn -B package");
+		app.setBuildImage(ownImage);
+		StepContext context = new StepContext(deployment, app, null, runtime, workTree, line -> {
+		}, new Cancellation(), () -> {
+		});
+		context.integration(new Integration("abc", List.of(), workTree));
+		new BuildStep(store, properties).run(context);
 	}
 
 	@Test
