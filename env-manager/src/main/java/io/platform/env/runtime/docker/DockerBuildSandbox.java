@@ -277,11 +277,24 @@ final class DockerBuildSandbox implements BuildSandbox {
 
 		@Override
 		public Integer await(Duration timeout) throws InterruptedException {
-			if (!exit.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				return null;
+			// A callback that ended with an error rethrows it from its await: after a kill, both do.
+			try {
+				if (!exit.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+					return null;
+				}
 			}
-			// The engine ends the output stream a little after the container: the last lines come first.
-			logs.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+			catch (RuntimeException ex) {
+				if (!killed) {
+					return exitCode(ex);
+				}
+			}
+			try {
+				// The engine ends the output stream a little after the container: the last lines come first.
+				logs.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("The output of build container {} ended with an error: {}", name, ex.toString());
+			}
 			if (killed) {
 				return 137;
 			}
@@ -303,6 +316,12 @@ final class DockerBuildSandbox implements BuildSandbox {
 			}
 			catch (NotFoundException ex) {
 				// Removed under us: only a kill does that.
+				if (killed) {
+					return 137;
+				}
+			}
+			catch (RuntimeException ex) {
+				cause.addSuppressed(ex);
 			}
 			throw new RuntimeFailure("Lost track of build container " + name + ": " + cause.getMessage(), cause);
 		}
