@@ -79,6 +79,11 @@ class BuildContainerIT {
 	static void cleanUp(@Autowired RuntimeDriver runtime) throws Exception {
 		runtime.workloads().forEach(w -> runtime.remove(w.id()));
 		docker("rmi", "-f", OWN_IMAGE);
+		// The one service that got as far as an image.
+		for (String image : docker("images", "-q", "--filter", "label=io.platform.app=own-image").output().lines()
+			.filter(l -> !l.isBlank()).toList()) {
+			docker("rmi", "-f", image);
+		}
 		if (sample != null) {
 			sample.close();
 		}
