@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Deploy lead time: POST /api/apps/{app}/deployments -> RUNNING with no step left (Docker runtime), against
-# the same steps done by hand in the same run: git clone, the same mvn package, docker build of the jar
-# on the same base image, docker run -p, wait for the health URL to answer 2xx. Platform and by-hand
-# runs alternate; the first pair is a warm-up and is not counted.
+# the same steps done by hand in the same run: git clone, the same mvn package in a throw-away container
+# of the build image (the platform builds so on Docker: the work tree and the Maven repository mounted,
+# 2 CPUs, 2 GB), docker build of the jar on the same base image, docker run -p, wait for the health URL
+# to answer 2xx. Platform and by-hand runs alternate; the first pair is a warm-up and is not counted.
 #
 #   bench/deploy-lead-time.sh [pairs]     (default 7: one warm-up pair, then 6 counted)
 #   PLATFORM_ARGS=--platform.deploy.maven-jvm-options= bench/deploy-lead-time.sh 7
 #                                         (the platform's builds with Maven's JVM as it comes, as by hand)
+#   HAND_BUILD=host bench/deploy-lead-time.sh 7
+#                                         (by hand, mvn runs on the host, as builds did before containers)
 #
 # The platform's time runs from the POST to the end of the deployment's last step (read back from the
 # API; same clock), polled every half second so that polling costs the platform little CPU. Each run
@@ -17,14 +20,22 @@
 # afresh), so no run has a previous instance to stop. Goal: median ratio platform / by hand <= 1.10.
 #
 # Needs the built jar (mvn -q -B -Dexec.skip=true -DskipTests -pl platform-api -am package), a Docker
-# engine and the local base image eclipse-temurin:17-jre.
+# engine, the local base image eclipse-temurin:17-jre and the build image platform-build:jdk17-maven
+# (scripts/build-image.sh).
 set -euo pipefail
 
 pairs=${1:-7}
 env=test
+hand_build=${HAND_BUILD:-container}
+build_image=platform-build:jdk17-maven
+m2="$HOME/.m2/repository"
 source "$(dirname "$0")/lib.sh"
 require_jar
 require_docker
+if [ "$hand_build" = container ] && ! docker image inspect "$build_image" >/dev/null 2>&1; then
+  echo "$(basename "$0"): the build image $build_image is missing (scripts/build-image.sh builds it)" >&2
+  exit 1
+fi
 
 work=$(mktemp -d)
 tag="bench-lead-$$"      # prefix of everything this run names
@@ -41,7 +52,21 @@ trap cleanup EXIT
 repo="$work/origin.git"
 sample_repo "$repo"
 start_platform "$work/home" docker -Xmx512m
-echo "platform up at $base (docker runtime); sample repository ready; $pairs pairs, first is warm-up"
+echo "platform up at $base (docker runtime); sample repository ready; $pairs pairs, first is warm-up; by-hand builds on the $hand_build"
+
+# The by-hand build: in a throw-away container as the platform runs it (same image, mounts, limits,
+# user), or on the host.
+hand_mvn() {
+  local src=$1
+  if [ "$hand_build" = host ]; then
+    (cd "$src" && mvn -B -q -o package -Dmaven.test.skip=true -Dsample.env=$env)
+  else
+    docker run --rm --cpus 2 --memory 2g --memory-swap 2g --cap-drop ALL --security-opt no-new-privileges \
+      -u "$(id -u):$(id -g)" -e HOME=/tmp -e MAVEN_OPTS=-Dmaven.repo.local=/m2 \
+      -v "$src:/workspace" -v "$m2:/m2" -w /workspace "$build_image" \
+      mvn -B -q -o package -Dmaven.test.skip=true -Dsample.env=$env
+  fi
+}
 
 # The by-hand run: the steps the platform automates, each with the same inputs. Sets hand_steps to the
 # duration of each, named as the platform names its steps.
@@ -50,8 +75,7 @@ by_hand() {
   t0=$(now_ms)
   git clone -q "file://$repo" "$dir/src"
   t1=$(now_ms)
-  (cd "$dir/src" && mvn -B -q -o package -Dmaven.test.skip=true -Dsample.env=$env >"$dir/build.log" 2>&1) \
-    || { cat "$dir/build.log" >&2; return 1; }
+  hand_mvn "$dir/src" >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; return 1; }
   t2=$(now_ms)
   mkdir -p "$dir/image"
   cp "$dir"/src/target/sample-1.0.jar "$dir/image/app.jar"

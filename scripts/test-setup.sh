@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts, on a Debian machine where it runs as root, the real parts the integration tests
-# talk to: a MariaDB server and a Docker engine with a JRE base image. Safe to run again: what is already
-# there is left as it is.
+# talk to: a MariaDB server and a Docker engine with a JRE base image and a JDK + Maven build image. Safe to
+# run again: what is already there is left as it is.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -44,3 +44,4 @@ fi
 echo "test-setup: Docker engine ready"
 
 "$here/base-image.sh"
+"$here/build-image.sh"

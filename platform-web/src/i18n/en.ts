@@ -70,6 +70,7 @@ export default {
 		port: 'Port',
 		healthPath: 'Health path',
 		jvmOptions: 'JVM options',
+		buildImage: 'Build image',
 		updatedAt: 'Updated',
 		actions: 'Actions',
 		emptyTitle: 'No service registered',
@@ -95,6 +96,7 @@ export default {
 			port: 'The port the app listens on in its container.',
 			healthPath: 'Checked until it answers before traffic switches.',
 			jvmOptions: 'Passed to the JVM, e.g. -Xmx512m.',
+			buildImage: "The Docker image its builds run in, e.g. maven:3.9-eclipse-temurin-17. Empty: the platform's default.",
 		},
 		placeholder: {
 			name: 'hello',
@@ -104,6 +106,7 @@ export default {
 			port: '8080',
 			healthPath: '/actuator/health',
 			jvmOptions: '-Xmx512m',
+			buildImage: 'maven:3.9-eclipse-temurin-17',
 		},
 	},
 	service: {

@@ -72,6 +72,7 @@ const zhCN: typeof en = {
 		port: '端口',
 		healthPath: '健康检查路径',
 		jvmOptions: 'JVM 参数',
+		buildImage: '构建镜像',
 		updatedAt: '更新时间',
 		actions: '操作',
 		emptyTitle: '尚未注册服务',
@@ -97,6 +98,7 @@ const zhCN: typeof en = {
 			port: '应用在容器内监听的端口。',
 			healthPath: '切换流量前会一直检查，直到它正常响应。',
 			jvmOptions: '传给 JVM 的参数，例如 -Xmx512m。',
+			buildImage: '构建所在的 Docker 镜像，例如 maven:3.9-eclipse-temurin-17。留空则使用平台默认镜像。',
 		},
 		placeholder: {
 			name: 'hello',
@@ -106,6 +108,7 @@ const zhCN: typeof en = {
 			port: '8080',
 			healthPath: '/actuator/health',
 			jvmOptions: '-Xmx512m',
+			buildImage: 'maven:3.9-eclipse-temurin-17',
 		},
 	},
 	service: {

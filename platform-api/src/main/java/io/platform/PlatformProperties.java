@@ -34,11 +34,21 @@ public record PlatformProperties(Path home, @DefaultValue("localhost") String do
 	 * @param mavenJvmOptions options for the JVM that runs Maven in a build, put first in MAVEN_OPTS (blank:
 	 *     none; a service whose repository has .mvn/jvm.config chooses its own). By default C1 only: that JVM
 	 *     lives seconds to minutes, too short for C2's code to repay its compilation (docs/benchmarks.md)
+	 * @param buildCpus CPUs a build container may use (0: no limit; at most the engine's)
+	 * @param buildMemory memory a build container may use, swap included (0: no limit)
 	 */
 	public record Deploy(@DefaultValue("15m") Duration buildTimeout, @DefaultValue("120s") Duration healthTimeout,
 			@DefaultValue("2") int maxConcurrentBuilds, @DefaultValue("10MB") DataSize logLimit,
 			Path mavenRepository, @DefaultValue("3s") Duration drainTime,
-			@DefaultValue("-XX:TieredStopAtLevel=1") String mavenJvmOptions) {
+			@DefaultValue("-XX:TieredStopAtLevel=1") String mavenJvmOptions, @DefaultValue("2") double buildCpus,
+			@DefaultValue("2GB") DataSize buildMemory) {
+
+		/** The shared local Maven repository: the configured one, else the platform user's. */
+		public Path mavenRepositoryOrDefault() {
+			return mavenRepository != null ? mavenRepository
+					: Path.of(System.getProperty("user.home"), ".m2", "repository");
+		}
+
 	}
 
 	/**
@@ -54,9 +64,12 @@ public record PlatformProperties(Path home, @DefaultValue("localhost") String do
 	/**
 	 * @param host the engine, such as unix:///var/run/docker.sock or tcp://host:2376
 	 * @param baseImage JRE image the service jars are added to
+	 * @param buildImage image builds run in (a JDK and Maven), unless the service names its own;
+	 *     scripts/build-image.sh makes the default one
 	 */
 	public record Docker(@DefaultValue("unix:///var/run/docker.sock") String host,
-			@DefaultValue("eclipse-temurin:17-jre") String baseImage) {
+			@DefaultValue("eclipse-temurin:17-jre") String baseImage,
+			@DefaultValue("platform-build:jdk17-maven") String buildImage) {
 	}
 
 }

@@ -32,6 +32,9 @@ public class Application {
 	@TableField(updateStrategy = FieldStrategy.ALWAYS)
 	private String jvmOptions;
 
+	@TableField(updateStrategy = FieldStrategy.ALWAYS)
+	private String buildImage;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -98,6 +101,15 @@ public class Application {
 
 	public void setJvmOptions(String jvmOptions) {
 		this.jvmOptions = jvmOptions;
+	}
+
+	/** The image this service builds in on a Docker runtime; {@code null}: the platform's default. */
+	public String getBuildImage() {
+		return buildImage;
+	}
+
+	public void setBuildImage(String buildImage) {
+		this.buildImage = buildImage;
 	}
 
 	public Instant getCreatedAt() {

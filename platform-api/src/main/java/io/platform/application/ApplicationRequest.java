@@ -23,5 +23,25 @@ public record ApplicationRequest(
 		@Size(max = 255, message = "must be at most 255 characters")
 		@Pattern(regexp = "/[^\\s?#]*", message = "must be a path starting with '/', without spaces, query or fragment")
 		String healthPath,
-		@Size(max = 1024, message = "must be at most 1024 characters") String jvmOptions) {
+		@Size(max = 1024, message = "must be at most 1024 characters") String jvmOptions,
+		@Size(max = 255, message = "must be at most 255 characters")
+		@Pattern(regexp = IMAGE_REFERENCE,
+				message = "must be a Docker image reference such as maven:3.9-eclipse-temurin-17 or registry.example.com/team/build:1 (lowercase name, optional tag or digest)")
+		String buildImage) {
+
+	/**
+	 * A Docker image reference: an optional registry host (with port), lowercase path components joined by
+	 * {@code /}, then an optional tag and an optional digest (the grammar of the distribution reference).
+	 * Empty passes: a form that clears the field sends it so, and it means the platform's default.
+	 */
+	static final String IMAGE_REFERENCE = "(?:(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+			+ "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*"
+			+ "(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?)?";
+
+	/** Without a build image: the platform's default. */
+	public ApplicationRequest(String name, String repoUrl, String buildCommand, String artifact, Integer port,
+			String healthPath, String jvmOptions) {
+		this(name, repoUrl, buildCommand, artifact, port, healthPath, jvmOptions, null);
+	}
+
 }

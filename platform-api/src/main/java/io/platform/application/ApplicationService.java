@@ -147,6 +147,7 @@ public class ApplicationService {
 		app.setPort(request.port() == null ? DEFAULT_PORT : request.port());
 		app.setHealthPath(request.healthPath() == null ? DEFAULT_HEALTH_PATH : request.healthPath());
 		app.setJvmOptions(jvmOptions);
+		app.setBuildImage(blankToNull(request.buildImage()));
 	}
 
 	private static boolean isInsideRepository(String artifact) {

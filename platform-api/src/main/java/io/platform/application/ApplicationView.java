@@ -7,13 +7,13 @@ import io.platform.git.GitUrls;
 
 /** A service as the API shows it; credentials in the repository URL are masked. */
 public record ApplicationView(String name, String repoUrl, String buildCommand, List<String> buildArgs,
-		String artifact, int port, String healthPath, String jvmOptions, Instant createdAt,
-		Instant updatedAt) {
+		String artifact, int port, String healthPath, String jvmOptions, String buildImage,
+		Instant createdAt, Instant updatedAt) {
 
 	static ApplicationView of(Application app) {
 		return new ApplicationView(app.getName(), GitUrls.mask(app.getRepoUrl()), app.getBuildCommand(),
 				CommandLine.split(app.getBuildCommand()), app.getArtifact(), app.getPort(), app.getHealthPath(),
-				app.getJvmOptions(), app.getCreatedAt(), app.getUpdatedAt());
+				app.getJvmOptions(), app.getBuildImage(), app.getCreatedAt(), app.getUpdatedAt());
 	}
 
 }

@@ -246,6 +246,29 @@ class ApplicationControllerTest {
 	}
 
 	@Test
+	void aBuildImageIsKeptAndClearedByAnUpdateWithoutIt() throws Exception {
+		create("""
+				{"name": "builder", "repoUrl": "https://example.com/builder.git",
+				 "buildImage": "registry.example.com:5000/team/maven:3.9-jdk17"}""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.buildImage").value("registry.example.com:5000/team/maven:3.9-jdk17"));
+		mvc.perform(put("/api/apps/builder").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "builder", "repoUrl": "https://example.com/builder.git", "buildImage": ""}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.buildImage").value(nullValue()));
+	}
+
+	@Test
+	void aBuildImageThatIsNoImageReferenceIsABadRequestThatShowsTheForm() throws Exception {
+		create("""
+				{"name": "builder-2", "repoUrl": "https://example.com/b.git", "buildImage": "Maven 3.9; rm -rf /"}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(problem(400))
+			.andExpect(jsonPath("$.detail", startsWith("Field 'buildImage' must be a Docker image reference such as")))
+			.andExpect(jsonPath("$.errors[0].field").value("buildImage"));
+	}
+
+	@Test
 	void beanValidationDetailNamesTheFieldAndCountsTheOthers() throws Exception {
 		create("""
 				{"name": "Bad Name", "port": 0}""").andExpect(status().isBadRequest())

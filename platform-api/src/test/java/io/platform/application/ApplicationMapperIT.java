@@ -28,6 +28,7 @@ class ApplicationMapperIT {
 		Application app = application("mapper-crud");
 		app.setArtifact("target/crud.jar");
 		app.setJvmOptions("-Xmx128m");
+		app.setBuildImage("registry.example.com/team/maven:3.9");
 		app.setCreatedAt(created);
 		app.setUpdatedAt(created);
 		mapper.insert(app);
@@ -39,12 +40,14 @@ class ApplicationMapperIT {
 		read.setPort(9443);
 		read.setHealthPath("/ready");
 		read.setArtifact(null);
+		read.setBuildImage(null);
 		read.setUpdatedAt(created.plus(1, ChronoUnit.HOURS));
 		mapper.updateById(read);
 		Application updated = mapper.selectById(app.getId());
 		assertThat(updated.getPort()).isEqualTo(9443);
 		assertThat(updated.getHealthPath()).isEqualTo("/ready");
 		assertThat(updated.getArtifact()).isNull();
+		assertThat(updated.getBuildImage()).as("cleared").isNull();
 		assertThat(updated.getCreatedAt()).isEqualTo(created);
 		assertThat(updated.getUpdatedAt()).isEqualTo(created.plus(1, ChronoUnit.HOURS));
 
@@ -60,6 +63,7 @@ class ApplicationMapperIT {
 		app.setArtifact("a".repeat(512));
 		app.setHealthPath("/" + "h".repeat(254));
 		app.setJvmOptions("j".repeat(1024));
+		app.setBuildImage("i".repeat(255));
 		mapper.insert(app);
 		assertThat(mapper.selectById(app.getId())).usingRecursiveComparison().isEqualTo(app);
 	}

@@ -83,6 +83,31 @@ class ApplicationRequestTest {
 				null))).containsExactly("healthPath");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "busybox", "maven:3.9-eclipse-temurin-17", "platform-build:jdk17-maven",
+			"library/maven", "registry.example.com/team/build:1", "localhost:5000/build", "my_team/build__x:v1.2",
+			"maven@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" })
+	void dockerImageReferencesAreValidBuildImages(String image) {
+		assertThat(invalidFields(withBuildImage(image))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { " ", "Maven", "maven 3", "maven:", ":latest", "maven:3;rm -rf /", "-maven", "maven/",
+			"registry.example.com//build", "maven:-tag", "maven@sha256:short", "$(id)" })
+	void whatIsNoDockerImageReferenceIsRefusedAsBuildImage(String image) {
+		assertThat(invalidFields(withBuildImage(image))).containsExactly("buildImage");
+	}
+
+	@Test
+	void aBuildImageOfAtMost255CharactersIsAccepted() {
+		assertThat(invalidFields(withBuildImage("a".repeat(255)))).isEmpty();
+		assertThat(invalidFields(withBuildImage("a".repeat(256)))).containsExactly("buildImage");
+	}
+
+	private static ApplicationRequest withBuildImage(String image) {
+		return new ApplicationRequest("b", "https://example.com/o.git", null, null, null, null, null, image);
+	}
+
 	@Test
 	void overlongFieldsAreRefused() {
 		String long1025 = "x".repeat(1025);

@@ -105,6 +105,10 @@ abstract class DeploymentFlowTests {
 		String body = api.fetch(done.get("url").asString());
 		assertThat(body).contains("hello from feature-a", "feature-b", "built for dev", "running in dev");
 		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("[build]", "[build] Maven JVM options -XX:TieredStopAtLevel=1 (platform.deploy.maven-jvm-options)", "[health]", "RUNNING");
+		// Where the build ran: in a container of the build image on Docker, on the host on the process runtime.
+		assertThat(api.text("/api/deployments/" + firstDeployment + "/log")).contains("docker".equals(runtime.kind())
+				? "[build] in container of platform-build:jdk17-maven (2 CPUs, 2 GB), workspace only"
+				: "[build] on the platform host (process runtime: no Docker engine; builds are not isolated)");
 
 		// What the app prints is shipped to the log store, parsed (level, trace id) and searchable.
 		api.fetchTraced(done.get("url").asString(), "trace-first-1");

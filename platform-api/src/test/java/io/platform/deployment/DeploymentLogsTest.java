@@ -19,7 +19,7 @@ class DeploymentLogsTest {
 
 	private DeploymentLogs logs(DataSize cap) {
 		return new DeploymentLogs(new PlatformProperties(home, "localhost", PlatformProperties.Runtime.PROCESS,
-				new PlatformProperties.Deploy(null, null, 1, cap, null, null, null), null, null));
+				new PlatformProperties.Deploy(null, null, 1, cap, null, null, null, 0, null), null, null));
 	}
 
 	@Test

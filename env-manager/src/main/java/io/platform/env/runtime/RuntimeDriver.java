@@ -57,6 +57,14 @@ public interface RuntimeDriver extends AutoCloseable {
 		return workloads().stream().filter(w -> w.id().equals(workloadId)).findFirst();
 	}
 
+	/**
+	 * Where this runtime runs builds in isolation from the platform's host; empty when it cannot (the
+	 * caller then builds on the platform's host).
+	 */
+	default Optional<BuildSandbox> buildSandbox() {
+		return Optional.empty();
+	}
+
 	@Override
 	default void close() {
 	}

@@ -1,6 +1,7 @@
 package io.platform.deployment.step;
 
 import java.io.BufferedReader;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.platform.PlatformProperties;
@@ -22,6 +26,10 @@ import io.platform.application.CommandLine;
 import io.platform.deployment.Deployment;
 import io.platform.deployment.DeploymentStore;
 import io.platform.deployment.StepName;
+import io.platform.env.runtime.BuildSandbox;
+import io.platform.env.runtime.BuildSpec;
+import io.platform.env.runtime.RuntimeFailure;
+import io.platform.env.runtime.WorkloadSpec;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +37,11 @@ import org.springframework.stereotype.Component;
  * Builds a jar of its own for this environment: runs the service's build command (argv, no shell; {env}
  * replaced) in the workspace, streams its output to the log, and keeps the artifact per service,
  * environment and build number. At most {@code maxConcurrentBuilds} builds run at once.
+ *
+ * <p>Where the runtime can isolate builds (Docker), the build runs in a throw-away container that sees
+ * the work tree and the shared Maven repository only: a build command or a test of the service is code
+ * from a branch, and must not reach the platform's home, its master key or the engine. On the process
+ * runtime it runs on the platform's host, as that runtime runs the services themselves.
  */
 @Component
 class BuildStep implements Step {
@@ -39,6 +52,8 @@ class BuildStep implements Step {
 
 	private final PlatformProperties.Deploy settings;
 
+	private final String defaultBuildImage;
+
 	private final Path artifacts;
 
 	private final Semaphore slots;
@@ -46,6 +61,7 @@ class BuildStep implements Step {
 	BuildStep(DeploymentStore store, PlatformProperties properties) {
 		this.store = store;
 		this.settings = properties.deploy();
+		this.defaultBuildImage = properties.docker().buildImage();
 		this.artifacts = properties.home().resolve("artifacts");
 		this.slots = new Semaphore(Math.max(1, settings.maxConcurrentBuilds()), true);
 	}
@@ -76,7 +92,15 @@ class BuildStep implements Step {
 		try {
 			context.log("[build] #" + deployment.getBuildNumber() + " for " + deployment.getEnv() + ": "
 					+ String.join(" ", argv));
-			runBuild(argv, workTree, context);
+			Optional<BuildSandbox> sandbox = context.runtime().buildSandbox();
+			if (sandbox.isPresent()) {
+				runInContainer(sandbox.get(), argv, workTree, context);
+			}
+			else {
+				context.log("[build] on the platform host (" + context.runtime().kind()
+						+ " runtime: no Docker engine; builds are not isolated)");
+				runBuild(argv, workTree, context);
+			}
 		}
 		finally {
 			slots.release();
@@ -99,17 +123,15 @@ class BuildStep implements Step {
 		env.put("PLATFORM_ENV", context.deployment().getEnv());
 		env.put("PLATFORM_APP", context.deployment().getApp());
 		String jvm = buildJvmOptions(settings, workTree);
-		String mavenOpts = mavenOpts(jvm, env.get("MAVEN_OPTS"), settings);
+		String repository = settings.mavenRepository() == null ? null : settings.mavenRepository().toString();
+		String mavenOpts = mavenOpts(jvm, env.get("MAVEN_OPTS"), repository);
 		if (mavenOpts.isEmpty()) {
 			env.remove("MAVEN_OPTS");
 		}
 		else {
 			env.put("MAVEN_OPTS", mavenOpts);
 		}
-		// Only the platform's own part: the MAVEN_OPTS it was started with may hold a proxy password.
-		if (!jvm.isEmpty()) {
-			context.log("[build] Maven JVM options " + jvm + " (platform.deploy.maven-jvm-options)");
-		}
+		logJvmOptions(jvm, context);
 		Process process;
 		try {
 			process = builder.start();
@@ -119,19 +141,13 @@ class BuildStep implements Step {
 					+ "' was not found or is not executable on the platform's machine. Fix the service's build command.");
 		}
 		process.getOutputStream().close();
-		Deque<String> tail = new ArrayDeque<>();
+		Output output = new Output(context);
 		Thread reader = new Thread(() -> {
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 				String line;
 				while ((line = out.readLine()) != null) {
-					context.log(line);
-					synchronized (tail) {
-						tail.addLast(line);
-						if (tail.size() > TAIL_LINES) {
-							tail.removeFirst();
-						}
-					}
+					output.accept(line);
 				}
 			}
 			catch (IOException ex) {
@@ -144,20 +160,130 @@ class BuildStep implements Step {
 			if (!finished) {
 				kill(process);
 				reader.join(5000);
-				throw new StepFailure("The build did not finish within " + settings.buildTimeout().toMinutes()
-						+ " minutes and was stopped (platform.deploy.build-timeout).");
+				throw timedOut();
 			}
 			reader.join(5000);
 		}
 		context.cancellation().throwIfRequested();
 		if (process.exitValue() != 0) {
-			String end;
-			synchronized (tail) {
-				end = String.join("\n", tail);
-			}
 			throw new StepFailure("The build command '" + String.join(" ", argv) + "' exited with code "
-					+ process.exitValue() + ". The end of its output:\n" + end);
+					+ process.exitValue() + ". The end of its output:\n" + output.tail());
 		}
+	}
+
+	private void runInContainer(BuildSandbox sandbox, List<String> argv, Path workTree, StepContext context)
+			throws Exception {
+		Deployment deployment = context.deployment();
+		String own = context.application().getBuildImage();
+		String image = own != null ? own : defaultBuildImage;
+		String jvm = buildJvmOptions(settings, workTree);
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("PLATFORM_ENV", deployment.getEnv());
+		env.put("PLATFORM_APP", deployment.getApp());
+		String mavenOpts = mavenOpts(jvm, System.getenv("MAVEN_OPTS"), BuildSpec.MAVEN_REPOSITORY);
+		if (!mavenOpts.isEmpty()) {
+			env.put("MAVEN_OPTS", mavenOpts);
+		}
+		WorkloadSpec.Resources limits = new WorkloadSpec.Resources(
+				settings.buildMemory() == null ? 0 : settings.buildMemory().toBytes(), settings.buildCpus());
+		BuildSpec spec = new BuildSpec(deployment.getApp(), deployment.getEnv(), deployment.getId(), image, argv,
+				workTree, settings.mavenRepositoryOrDefault(), env, limits, settings.buildTimeout());
+		context.log("[build] in container of " + image + " (" + describe(limits) + "), workspace only");
+		logJvmOptions(jvm, context);
+		Output output = new Output(context);
+		Integer exit;
+		try (BuildSandbox.RunningBuild build = start(sandbox, spec, own != null, output);
+				AutoCloseable hook = context.cancellation().onCancel(build::kill)) {
+			exit = build.await(settings.buildTimeout());
+			if (exit == null) {
+				build.kill();
+				context.cancellation().throwIfRequested();
+				throw timedOut();
+			}
+		}
+		catch (RuntimeFailure ex) {
+			context.cancellation().throwIfRequested();
+			throw new StepFailure("The build in a container of " + image + " failed: " + ex.getMessage(), ex);
+		}
+		context.cancellation().throwIfRequested();
+		if (exit != 0) {
+			String hint = exit == 137 && limits.memoryBytes() > 0 ? " (killed: it may have gone over its memory limit of "
+					+ describeBytes(limits.memoryBytes()) + ", platform.deploy.build-memory)" : "";
+			throw new StepFailure("The build command '" + String.join(" ", argv) + "' exited with code " + exit + hint
+					+ ". The end of its output:\n" + output.tail());
+		}
+	}
+
+	private BuildSandbox.RunningBuild start(BuildSandbox sandbox, BuildSpec spec, boolean ownImage, Output output) {
+		try {
+			return sandbox.start(spec, output);
+		}
+		catch (BuildSandbox.BuildImageMissing ex) {
+			throw new StepFailure(ownImage
+					? ex.getMessage() + ". Put the service's build image " + spec.image()
+							+ " onto the engine (docker pull or docker load), or clear the service's build image to build in the platform's default ("
+							+ defaultBuildImage + ")."
+					: ex.getMessage() + ". Make it with scripts/build-image.sh (or set platform.docker.build-image), or set a build image on the service.",
+					ex);
+		}
+		catch (RuntimeFailure ex) {
+			throw new StepFailure("The build could not be started in a container of " + spec.image() + ": "
+					+ ex.getMessage() + ". Check the service's build command and build image.", ex);
+		}
+	}
+
+	private StepFailure timedOut() {
+		return new StepFailure("The build did not finish within " + settings.buildTimeout().toMinutes()
+				+ " minutes and was stopped (platform.deploy.build-timeout).");
+	}
+
+	// Only the platform's own part: the MAVEN_OPTS it was started with may hold a proxy password.
+	private static void logJvmOptions(String jvm, StepContext context) {
+		if (!jvm.isEmpty()) {
+			context.log("[build] Maven JVM options " + jvm + " (platform.deploy.maven-jvm-options)");
+		}
+	}
+
+	static String describe(WorkloadSpec.Resources limits) {
+		String cpus = limits.cpus() > 0 ? BigDecimal.valueOf(limits.cpus()).stripTrailingZeros().toPlainString()
+				+ (limits.cpus() == 1 ? " CPU" : " CPUs") : "no CPU limit";
+		String memory = limits.memoryBytes() > 0 ? describeBytes(limits.memoryBytes()) : "no memory limit";
+		return cpus + ", " + memory;
+	}
+
+	static String describeBytes(long bytes) {
+		long mb = bytes / (1024 * 1024);
+		return mb >= 1024 && mb % 1024 == 0 ? mb / 1024 + " GB" : mb + " MB";
+	}
+
+	/** Passes the build's lines to the log and keeps the last ones for the failure message. */
+	private static final class Output implements Consumer<String> {
+
+		private final StepContext context;
+
+		private final Deque<String> tail = new ArrayDeque<>();
+
+		Output(StepContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public void accept(String line) {
+			context.log(line);
+			synchronized (tail) {
+				tail.addLast(line);
+				if (tail.size() > TAIL_LINES) {
+					tail.removeFirst();
+				}
+			}
+		}
+
+		String tail() {
+			synchronized (tail) {
+				return String.join("\n", tail);
+			}
+		}
+
 	}
 
 	/** The configured build JVM options, unless the service's own .mvn/jvm.config chooses them. */
@@ -168,9 +294,9 @@ class BuildStep implements Step {
 
 	/**
 	 * MAVEN_OPTS of a build: the build JVM options first, then what the platform itself was given (which
-	 * thus wins where both set the same option), the shared local repository last.
+	 * thus wins where both set the same option), the shared local repository (as the build sees it) last.
 	 */
-	static String mavenOpts(String buildJvm, String inherited, PlatformProperties.Deploy settings) {
+	static String mavenOpts(String buildJvm, String inherited, String repository) {
 		List<String> parts = new ArrayList<>();
 		if (!buildJvm.isEmpty()) {
 			parts.add(buildJvm);
@@ -178,8 +304,8 @@ class BuildStep implements Step {
 		if (inherited != null && !inherited.isBlank()) {
 			parts.add(inherited.strip());
 		}
-		if (settings.mavenRepository() != null) {
-			parts.add("-Dmaven.repo.local=" + settings.mavenRepository());
+		if (repository != null) {
+			parts.add("-Dmaven.repo.local=" + repository);
 		}
 		return String.join(" ", parts);
 	}

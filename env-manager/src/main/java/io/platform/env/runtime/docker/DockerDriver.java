@@ -42,6 +42,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.platform.env.runtime.BuildSandbox;
 import io.platform.env.runtime.ImageSpec;
 import io.platform.env.runtime.JavaAgent;
 import io.platform.env.runtime.RuntimeDriver;
@@ -113,6 +114,8 @@ public class DockerDriver implements RuntimeDriver {
 	/** Names of the bake containers this driver is baking in right now. */
 	private final Set<String> baking = ConcurrentHashMap.newKeySet();
 
+	private final DockerBuildSandbox builds;
+
 	private volatile DockerClient client;
 
 	private volatile boolean closed;
@@ -125,6 +128,11 @@ public class DockerDriver implements RuntimeDriver {
 	DockerDriver(DockerSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
+		this.builds = new DockerBuildSandbox(this, clock);
+	}
+
+	DockerSettings settings() {
+		return settings;
 	}
 
 	/** Whether an engine answers a ping at {@code host} within {@code timeout}. */
@@ -143,7 +151,7 @@ public class DockerDriver implements RuntimeDriver {
 		}
 	}
 
-	private DockerClient client() {
+	DockerClient client() {
 		DockerClient current = client;
 		if (current == null) {
 			synchronized (this) {
@@ -186,6 +194,12 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public String kind() {
 		return "docker";
+	}
+
+	/** Builds in containers of their own on this engine (see {@link DockerBuildSandbox}). */
+	@Override
+	public Optional<BuildSandbox> buildSandbox() {
+		return Optional.of(builds);
 	}
 
 	@Override
@@ -603,6 +617,7 @@ public class DockerDriver implements RuntimeDriver {
 	@Override
 	public List<Workload> workloads() {
 		removeLeftoverBakes();
+		builds.removeLeftovers();
 		List<Container> containers;
 		try {
 			containers = client().listContainersCmd()
@@ -641,7 +656,7 @@ public class DockerDriver implements RuntimeDriver {
 				reachableHost(), published);
 	}
 
-	private static String containerName(Container container) {
+	static String containerName(Container container) {
 		return container.getNames() != null && container.getNames().length > 0
 				? container.getNames()[0].replaceFirst("^/", "") : container.getId();
 	}
@@ -674,7 +689,7 @@ public class DockerDriver implements RuntimeDriver {
 		}
 	}
 
-	private RuntimeFailure failure(String action, Exception ex) {
+	RuntimeFailure failure(String action, Exception ex) {
 		if (ex instanceof RuntimeFailure failure) {
 			return failure;
 		}
@@ -687,7 +702,7 @@ public class DockerDriver implements RuntimeDriver {
 	}
 
 	/** Splits stdout and stderr frames into lines separately, so interleaved writes do not mix lines. */
-	private static final class LogCallback extends ResultCallback.Adapter<Frame> {
+	static final class LogCallback extends ResultCallback.Adapter<Frame> {
 
 		private final Map<StreamType, LineSplitter> splitters = new EnumMap<>(StreamType.class);
 

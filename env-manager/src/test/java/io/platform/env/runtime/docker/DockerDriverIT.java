@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +18,6 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.platform.env.runtime.ImageSpec;
 import io.platform.env.runtime.RuntimeDriver;
 import io.platform.env.runtime.RuntimeDriverContractTest;
@@ -32,12 +27,10 @@ import io.platform.env.runtime.WorkloadSpec;
 import io.platform.env.runtime.WorkloadState;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The driver contract against a real Docker engine ({@code DOCKER_HOST}, else the local socket). Skips
@@ -45,32 +38,15 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DockerDriverIT extends RuntimeDriverContractTest {
 
-	private static final String HOST = System.getenv().getOrDefault("DOCKER_HOST", DockerSettings.DEFAULT_HOST);
+	private static final String HOST = Engine.HOST;
 
 	private DockerClient docker;
 
 	@Override
 	protected RuntimeDriver createDriver(Path work) {
-		if (!DockerDriver.answers(HOST, Duration.ofSeconds(3))) {
-			String message = "No Docker engine answers at " + HOST;
-			if ("true".equals(System.getenv("CI"))) {
-				fail(message + ", and CI=true requires one");
-			}
-			message += "; Docker driver tests skipped";
-			System.err.println(message);
-			Assumptions.abort(message);
-		}
-		docker = client();
+		Engine.require("Docker driver tests");
+		docker = Engine.client();
 		return new DockerDriver(DockerSettings.defaults().withHost(HOST));
-	}
-
-	private static DockerClient client() {
-		DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(HOST).build();
-		return DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
-			.dockerHost(config.getDockerHost())
-			.sslConfig(config.getSSLConfig())
-			.responseTimeout(Duration.ofSeconds(60))
-			.build());
 	}
 
 	/** Everything this run made carries its environment's label: containers, then networks, then images. */
