@@ -8,7 +8,7 @@ export interface AuditEvent {
 	id: number
 	at: string
 	actor: string
-	/** `deployment.start`, `session.signin`, `binding.put`, `app.create`... */
+	/** `deployment.start`, `session.signIn`, `binding.put`, `application.create`... */
 	action: string
 	target: string
 	app: string | null
@@ -23,6 +23,7 @@ export interface AuditQuery {
 	app?: string
 	env?: string
 	action?: string
+	outcome?: Outcome
 	/** ISO-8601 instants */
 	from?: string
 	to?: string
@@ -31,7 +32,7 @@ export interface AuditQuery {
 
 export function auditParams(q: AuditQuery): string {
 	const params = new URLSearchParams()
-	for (const key of ['actor', 'app', 'env', 'action', 'from', 'to'] as const) {
+	for (const key of ['actor', 'app', 'env', 'action', 'outcome', 'from', 'to'] as const) {
 		const v = q[key]?.trim()
 		if (v) params.set(key, v)
 	}

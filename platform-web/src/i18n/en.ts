@@ -474,7 +474,7 @@ export default {
 	},
 	tokens: {
 		title: 'Access tokens',
-		intro: 'A personal access token lets a script or a CI job call the platform’s API as you, with your roles. Revoke a token you no longer use.',
+		intro: 'A personal access token lets a script or a CI job call the platform’s API as you, with your roles: send it as the header “Authorization: Bearer <token>” (no CSRF token needed). Revoke a token you no longer use.',
 		name: 'Name',
 		namePlaceholder: 'ci-orders',
 		createdAt: 'Created',

@@ -476,7 +476,7 @@ const zhCN: typeof en = {
 	},
 	tokens: {
 		title: '访问令牌',
-		intro: '个人访问令牌让脚本或 CI 任务以你的身份、按你的角色调用平台 API。不再使用的令牌请及时吊销。',
+		intro: '个人访问令牌让脚本或 CI 任务以你的身份、按你的角色调用平台 API：以请求头“Authorization: Bearer <令牌>”发送（无需 CSRF 令牌）。不再使用的令牌请及时吊销。',
 		name: '名称',
 		namePlaceholder: 'ci-orders',
 		createdAt: '创建时间',

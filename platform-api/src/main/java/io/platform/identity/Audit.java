@@ -59,7 +59,8 @@ public class Audit {
 	}
 
 	/** Filters of {@code GET /api/audit}; null means any. */
-	record Query(String actor, String app, String env, String action, Instant from, Instant to, int limit) {
+	record Query(String actor, String app, String env, String action, Outcome outcome, Instant from, Instant to,
+			int limit) {
 	}
 
 	List<AuditEvent> find(Query query) {
@@ -68,6 +69,7 @@ public class Audit {
 			.eq(query.app() != null, AuditEvent::getApp, query.app())
 			.eq(query.env() != null, AuditEvent::getEnv, query.env())
 			.likeRight(query.action() != null, AuditEvent::getAction, query.action())
+			.eq(query.outcome() != null, AuditEvent::getOutcome, query.outcome())
 			.ge(query.from() != null, AuditEvent::getAt, query.from())
 			.lt(query.to() != null, AuditEvent::getAt, query.to())
 			.orderByDesc(AuditEvent::getId)

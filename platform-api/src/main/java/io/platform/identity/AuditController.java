@@ -40,7 +40,7 @@ class AuditController {
 	List<AuditView> find(@RequestParam(required = false) String actor, @RequestParam(required = false) String app,
 			@RequestParam(required = false) String env, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "100") int limit) {
+			@RequestParam(required = false) String outcome, @RequestParam(defaultValue = "100") int limit) {
 		if (!access.current().isAdmin()) {
 			if (app == null || app.isBlank()) {
 				throw new ForbiddenException("Only platform admins read the whole audit trail; a service's OWNER "
@@ -51,8 +51,20 @@ class AuditController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidInputException("limit", "The limit must be between 1 and " + MAX_LIMIT + ".");
 		}
-		return audit.find(new Audit.Query(blank(actor), blank(app), blank(env), blank(action), instant("from", from),
-				instant("to", to), limit)).stream().map(AuditView::of).toList();
+		return audit.find(new Audit.Query(blank(actor), blank(app), blank(env), blank(action), outcome(outcome),
+				instant("from", from), instant("to", to), limit)).stream().map(AuditView::of).toList();
+	}
+
+	private static AuditEvent.Outcome outcome(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		for (AuditEvent.Outcome outcome : AuditEvent.Outcome.values()) {
+			if (outcome.name().equalsIgnoreCase(value.strip())) {
+				return outcome;
+			}
+		}
+		throw new InvalidInputException("outcome", "'outcome' is SUCCESS, DENIED or FAILED, not '" + value + "'.");
 	}
 
 	private static String blank(String value) {
