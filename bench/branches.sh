@@ -22,6 +22,7 @@ if [ ! -f "$jar" ]; then
 fi
 
 work=$(mktemp -d)
+source "$(dirname "$0")/lib.sh"
 pid=
 cleanup() {
   if [ -n "$pid" ]; then
@@ -52,7 +53,7 @@ echo "repository: $(git -C "$repo" for-each-ref refs/heads | wc -l) branches, re
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-java -Xmx512m -jar "$jar" --server.port="$port" --platform.home="$work/home" >"$work/platform.log" 2>&1 &
+PLATFORM_ADMIN_PASSWORD=$bench_admin_password java -Xmx512m -jar "$jar" --server.port="$port" --platform.home="$work/home" >"$work/platform.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
@@ -60,6 +61,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "$base/actuator/health" | grep -q '"UP"'
+sign_in
 
 curl -fsS -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"name\":\"bench\",\"repoUrl\":\"file://$repo\"}" "$base/api/apps"

@@ -5,6 +5,27 @@ bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$bench_root/platform-api/target/platform-api.jar"
 platform_pid=
 base=
+# The admin's password for the platforms these benchmarks start, and the token their API calls carry.
+bench_admin_password=bench-admin-password
+api_token=
+
+# Every curl of a benchmark carries the token once there is one (the API needs an identity; a service's
+# own URL ignores the header).
+curl() {
+  if [ -n "$api_token" ]; then command curl -H "Authorization: Bearer $api_token" "$@"; else command curl "$@"; fi
+}
+
+# Signs in as the admin at $base and keeps a personal access token for the following calls.
+sign_in() {
+  local jar_cookies
+  jar_cookies=$(mktemp "$work/cookies.XXXX")
+  command curl -fsS -o /dev/null -c "$jar_cookies" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$bench_admin_password\"}" "$base/api/session"
+  api_token=$(command curl -fsS -b "$jar_cookies" -H 'Content-Type: application/json' \
+    -H "X-XSRF-TOKEN: $(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar_cookies")" \
+    -d '{"name":"bench"}' "$base/api/tokens" | jq -r .token)
+  rm -f "$jar_cookies"
+}
 
 require_jar() {
   if [ ! -f "$jar" ]; then
@@ -116,7 +137,7 @@ start_platform() {
   port=$(free_port)
   base="http://127.0.0.1:$port"
   # shellcheck disable=SC2086
-  java "$@" -jar "$jar" --server.port="$port" --platform.home="$home" --platform.runtime="$runtime" \
+  PLATFORM_ADMIN_PASSWORD=$bench_admin_password java "$@" -jar "$jar" --server.port="$port" --platform.home="$home" --platform.runtime="$runtime" \
     ${PLATFORM_ARGS:-} >"$work/platform.log" 2>&1 &
   platform_pid=$!
   local deadline=$(( $(date +%s) + 180 ))
@@ -127,6 +148,7 @@ start_platform() {
     if [ "$(date +%s)" -ge "$deadline" ]; then echo "platform not UP within 180 s" >&2; exit 1; fi
     sleep 0.5
   done
+  sign_in
 }
 
 stop_platform() {
