@@ -64,7 +64,10 @@ class AuditFilter extends OncePerRequestFilter {
 		}
 		finally {
 			String after = actor();
-			record(request, wrapped, after != null ? after : before != null ? before : "anonymous");
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			// The webhook is GitLab's call, authenticated by its own token rather than a person's identity.
+			String nobody = path.startsWith("/api/hooks/") ? "gitlab-webhook" : "anonymous";
+			record(request, wrapped, after != null ? after : before != null ? before : nobody);
 			wrapped.copyBodyToResponse();
 		}
 	}
