@@ -3,9 +3,11 @@ package io.platform.identity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +162,7 @@ class LdapSignIn implements SignInProvider {
 					admin = groups.getGrantedAuthorities(entry, username)
 						.stream()
 						.map(GrantedAuthority::getAuthority)
-						.anyMatch(group -> admins.contains(group.toLowerCase(java.util.Locale.ROOT)));
+						.anyMatch(group -> admins.contains(group.toLowerCase(Locale.ROOT)));
 				}
 			}
 			catch (UsernameNotFoundException ex) {
@@ -214,7 +216,7 @@ class LdapSignIn implements SignInProvider {
 	}
 
 	private static Set<String> lower(List<String> names) {
-		return names.stream().map(n -> n.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+		return names.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
 	}
 
 	private static boolean blank(String value) {
