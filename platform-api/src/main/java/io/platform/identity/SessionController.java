@@ -3,9 +3,11 @@ package io.platform.identity;
 import java.util.List;
 
 import io.platform.identity.AuditEvent.Outcome;
+import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.TooManyRequestsException;
 import io.platform.support.web.UnauthorizedException;
+import io.platform.support.web.UpstreamException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -119,6 +121,16 @@ class SessionController {
 		catch (DisabledException ex) {
 			record(username, Outcome.DENIED, 401, "account disabled", address);
 			throw new UnauthorizedException("The account '" + username + "' is disabled; ask a platform admin.");
+		}
+		catch (LdapSignIn.DirectoryUnavailable ex) {
+			// Not the caller's mistake: no throttling, and not "wrong password".
+			record(username, Outcome.FAILED, 502, ex.getMessage(), address);
+			throw new UpstreamException(ex.getMessage(), ex);
+		}
+		catch (ConflictException ex) {
+			// The directory knows the password of someone whose name a local account already has.
+			record(username, Outcome.DENIED, 409, ex.getMessage(), address);
+			throw ex;
 		}
 		catch (AuthenticationException ex) {
 			throttle.failed(username, address);

@@ -1,5 +1,6 @@
 package io.platform.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,9 +22,9 @@ interface SignInProvider {
 	default void configure(HttpSecurity http) throws Exception {
 	}
 
-	/** What the sign-in page shows for it, if anything. */
-	default Optional<SessionController.Providers.Oidc> oidc() {
-		return Optional.empty();
+	/** The buttons the sign-in page shows for it (OIDC: one per configured provider). */
+	default List<SessionController.Providers.Oidc> oidc() {
+		return List.of();
 	}
 
 	default boolean passwordChecked() {
