@@ -99,7 +99,7 @@ class OidcSignInTest {
 		User bob = users.get("bob");
 		assertThat(bob.getExternalId()).isEqualTo(OpenIdProvider.issuer(provider) + " bob");
 		assertThat(bob.getLastSignInAt()).isNotNull();
-		assertThat(audit.find(new Audit.Query("bob", null, null, "session.signIn", null, null, 10)))
+		assertThat(audit.find(new Audit.Query("bob", null, null, "session.signIn", null, null, null, 10)))
 			.anySatisfy(e -> assertThat(e.getOutcome()).isEqualTo(AuditEvent.Outcome.SUCCESS));
 
 		// The session is the platform's own: a change with its CSRF token works.
@@ -140,7 +140,7 @@ class OidcSignInTest {
 		List<String> visited = browser.follow(platform("/login/oauth2/code/corp?code=made-up&state=made-up"));
 		assertThat(visited.get(visited.size() - 1)).isEqualTo(platform("/signin?error=oidc"));
 		assertThat(browser.get(platform("/api/session")).statusCode()).isEqualTo(401);
-		assertThat(audit.find(new Audit.Query("anonymous", null, null, "session.signIn", null, null, 50)))
+		assertThat(audit.find(new Audit.Query("anonymous", null, null, "session.signIn", null, null, null, 50)))
 			.anySatisfy(e -> assertThat(e.getDetail()).contains("authorization_request_not_found"));
 	}
 
@@ -149,7 +149,7 @@ class OidcSignInTest {
 		Browser browser = new Browser();
 		List<String> visited = browser.follow(platform("/oauth2/authorization/gone"));
 		assertThat(visited.get(visited.size() - 1)).isEqualTo(platform("/signin?error=oidc"));
-		assertThat(audit.find(new Audit.Query("anonymous", null, null, "session.signIn", null, null, 50)))
+		assertThat(audit.find(new Audit.Query("anonymous", null, null, "session.signIn", null, null, null, 50)))
 			.anySatisfy(e -> assertThat(e.getDetail()).contains("127.0.0.1:9").contains("did not answer"));
 	}
 
