@@ -6,14 +6,20 @@ import { resolve } from 'node:path'
 /** The platform jar that `mvn package` builds; PLATFORM_JAR overrides. */
 export const platformJar = resolve(process.env.PLATFORM_JAR ?? '../platform-api/target/platform-api.jar')
 
+/**
+ * The first platform admin the platform creates on its first start, with a password the tests know
+ * (E2E_ADMIN_PASSWORD overrides; the platform wants at least 12 characters).
+ */
+export const admin = { username: 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password' }
+
 export interface RunningPlatform {
 	url: string
 	stop(): Promise<void>
 }
 
 /**
- * Starts the platform jar on a free port with its own home and the local-process runtime, and waits for
- * its health to say UP. It runs in a process group of its own, so stopping it also ends the builds and
+ * Starts the platform jar on a free port with its own home, the local-process runtime and the admin's
+ * password in PLATFORM_ADMIN_PASSWORD (as an operator sets it), and waits for its health to say UP. It runs in a process group of its own, so stopping it also ends the builds and
  * the service processes it started (they outlive the platform by design). `args` are more of its options.
  */
 export async function startPlatform(home: string, logFile: string, args: string[] = []): Promise<RunningPlatform> {
@@ -26,7 +32,7 @@ export async function startPlatform(home: string, logFile: string, args: string[
 	const child = spawn(
 		'java',
 		['-Xmx512m', '-jar', platformJar, `--server.port=${port}`, `--platform.home=${home}`, '--platform.runtime=process', ...args],
-		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PLATFORM_ADMIN_PASSWORD: admin.password } },
 	)
 	child.stdout!.pipe(log)
 	child.stderr!.pipe(log)

@@ -2,14 +2,34 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromiumMissing } from './chromium'
+import { admin } from './platform'
 import { SampleRepo } from './sample-repo'
+import { createToken, signedInApi } from './session'
 
 export { expect }
 
-/** Tests against the platform the global setup started; skipped (visibly) when there is no Chromium. */
-export const test = base.extend({
+/**
+ * Tests against the platform the global setup started; skipped (visibly) when there is no Chromium.
+ * `request` is the platform's API as its admin, through a personal access token (the way a script calls
+ * it: no session, so no CSRF token either); the browser's `page` starts signed out.
+ */
+export const test = base.extend<object, { adminToken: string }>({
 	baseURL: async ({}, use) => {
 		await use(process.env.E2E_PLATFORM_URL)
+	},
+	adminToken: [
+		async ({ playwright }, use) => {
+			const api = await signedInApi(playwright, required('E2E_PLATFORM_URL'), admin)
+			const token = await createToken(api, `e2e-${process.pid}-${Date.now()}`)
+			await api.dispose()
+			await use(token)
+		},
+		{ scope: 'worker' },
+	],
+	request: async ({ playwright, baseURL, adminToken }, use) => {
+		const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${adminToken}` } })
+		await use(api)
+		await api.dispose()
 	},
 })
 

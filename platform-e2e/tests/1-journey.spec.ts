@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test'
+import { admin } from '../support/platform'
 import { SAMPLE_BUILD_COMMAND } from '../support/sample-repo'
+import { signIn } from '../support/session'
 import { expect, sampleRepo, screenshot, skipWithoutChromium, test, type Deployment } from '../support/test'
 
 skipWithoutChromium()
 
-// A developer's day, through the UI only (the API only to check what the UI says): register a service,
-// branch, deploy two branches into dev, watch it go live, push a fix and redeploy, roll back.
+// A developer's day, through the UI only (the API only to check what the UI says): sign in, register a
+// service (which makes them its owner), branch, deploy two branches into dev, watch it go live, push a fix
+// and redeploy, roll back. The platform's admin plays the developer: nobody else exists yet.
 
 const APP = 'hello'
 
@@ -63,8 +66,9 @@ test('a developer registers a service, deploys two branches, redeploys a fix and
 	await watchDeploymentPage(page)
 	let first: Deployment
 
-	await test.step('the overview of a new platform says there is no service yet', async () => {
-		await page.goto('/')
+	await test.step('signed in, the overview of a new platform says there is no service yet', async () => {
+		await signIn(page, admin)
+		await expect(page).toHaveURL(/\/$/)
 		await expect(page.getByTestId('overview-empty')).toContainText('No service yet')
 		await page.getByTestId('register-service').click()
 		await expect(page).toHaveURL(/\/apps\/new$/)

@@ -1,10 +1,12 @@
+import { admin } from '../support/platform'
 import { SAMPLE_BUILD_COMMAND } from '../support/sample-repo'
+import { signIn, signInThroughApi } from '../support/session'
 import { expect, sampleRepo, skipWithoutChromium, test } from '../support/test'
 
 skipWithoutChromium()
 
 test('switching the language to 中文 changes the UI text and is remembered', async ({ page }) => {
-	await page.goto('/')
+	await signIn(page, admin)
 	const nav = page.locator('header nav')
 	await expect(nav).toContainText('Overview')
 	await expect(page.locator('h1')).toHaveText('Overview')
@@ -35,6 +37,7 @@ test('a refused request shows the problem detail the server sent', async ({ page
 	expect(detail).toContain(name)
 
 	await test.step('registering a name that is taken shows the 409 detail on the form', async () => {
+		await signInThroughApi(page, admin)
 		await page.goto('/apps/new')
 		await page.getByTestId('field-name').fill(name)
 		await page.getByTestId('field-repoUrl').fill(sampleRepo().url)

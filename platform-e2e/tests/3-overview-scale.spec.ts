@@ -1,3 +1,5 @@
+import { admin } from '../support/platform'
+import { signInThroughApi } from '../support/session'
 import { expect, sampleRepo, skipWithoutChromium, test } from '../support/test'
 
 skipWithoutChromium()
@@ -19,6 +21,7 @@ test(`the overview renders ${SERVICES} services x 4 environments in under a seco
 	expect(apps).toBeGreaterThanOrEqual(SERVICES)
 	expect(envs).toBe(4)
 
+	await signInThroughApi(page, admin)
 	// in the page: milliseconds from the start of navigation to every row showing all its cells
 	await page.addInitScript(
 		({ rows, cells }) => {

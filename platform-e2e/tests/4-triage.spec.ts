@@ -1,7 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { oapMissing } from '../support/oap'
+import { admin } from '../support/platform'
 import { SAMPLE_BUILD_COMMAND } from '../support/sample-repo'
+import { signInThroughApi } from '../support/session'
 import { expect, sampleRepo, screenshot, skipWithoutChromium, test, type Deployment } from '../support/test'
 
 skipWithoutChromium()
@@ -93,6 +95,7 @@ test('a tester follows a failed request from the app logs to its trace, its span
 	const lines = page.locator('[data-test=app-logs] [data-test=app-log-line]')
 
 	await test.step("the App logs tab shows the app's lines, the traced one with its trace chip", async () => {
+		await signInThroughApi(page, admin)
 		await page.goto(`/deployments/${deployment.id}`)
 		await page.getByRole('tab', { name: 'App logs' }).click()
 		await expect(page).toHaveURL(/[?&]tab=logs/)
@@ -231,6 +234,7 @@ test('a deployment in an environment without SkyWalking says why tracing is off'
 	test.setTimeout(120_000)
 	await registerApp(request)
 	const started = await startDeployment(request, 'dev')
+	await signInThroughApi(page, admin)
 	await page.goto(`/deployments/${started.id}`)
 	await page.getByRole('tab', { name: 'Traces' }).click()
 	const off = page.getByTestId('traces-off')
