@@ -15,6 +15,8 @@ command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# CJK fonts: without them zh-CN screenshots in Chromium show boxes.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test-setup: installing ${missing[*]}"
   apt-get update -qq

@@ -120,6 +120,9 @@ class BuildStep implements Step {
 	private void runBuild(List<String> argv, Path workTree, StepContext context) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(argv).directory(workTree.toFile()).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
+		// Only what a build needs of the platform's own environment: never its admin password, master key
+		// or datasource password.
+		env.keySet().retainAll(hostBuildEnvironment(env.keySet()));
 		env.put("PLATFORM_ENV", context.deployment().getEnv());
 		env.put("PLATFORM_APP", context.deployment().getApp());
 		String jvm = buildJvmOptions(settings, workTree);
@@ -284,6 +287,22 @@ class BuildStep implements Step {
 			}
 		}
 
+	}
+
+	private static final java.util.Set<String> HOST_BUILD_VARIABLES = java.util.Set.of("PATH", "HOME", "USER", "LOGNAME",
+			"SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR", "JAVA_HOME", "MAVEN_HOME", "M2_HOME", "MAVEN_OPTS",
+			"MAVEN_ARGS", "GRADLE_USER_HOME", "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+			"NO_PROXY");
+
+	/** The variables of the platform's environment a build on the host keeps. */
+	static java.util.Set<String> hostBuildEnvironment(java.util.Set<String> present) {
+		java.util.Set<String> kept = new java.util.HashSet<>();
+		for (String name : present) {
+			if (HOST_BUILD_VARIABLES.contains(name) || name.startsWith("LC_")) {
+				kept.add(name);
+			}
+		}
+		return kept;
 	}
 
 	/** The configured build JVM options, unless the service's own .mvn/jvm.config chooses them. */

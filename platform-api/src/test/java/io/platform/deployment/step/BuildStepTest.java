@@ -27,6 +27,14 @@ class BuildStepTest {
 	@TempDir
 	Path workTree;
 
+	@org.junit.jupiter.api.Test
+	void aHostBuildKeepsNoneOfThePlatformsSecrets() {
+		java.util.Set<String> kept = BuildStep.hostBuildEnvironment(java.util.Set.of("PATH", "HOME", "JAVA_HOME", "LC_ALL",
+				"https_proxy", "PLATFORM_ADMIN_PASSWORD", "PLATFORM_MASTER_KEY", "SPRING_DATASOURCE_PASSWORD", "AWS_SECRET_ACCESS_KEY"));
+		org.assertj.core.api.Assertions.assertThat(kept)
+			.containsExactlyInAnyOrder("PATH", "HOME", "JAVA_HOME", "LC_ALL", "https_proxy");
+	}
+
 	private static PlatformProperties.Deploy settings(String mavenJvmOptions, Path repository) {
 		return new PlatformProperties.Deploy(null, null, 1, null, repository, null, mavenJvmOptions, 2, null);
 	}
