@@ -3,6 +3,8 @@ package io.platform.application;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.platform.support.SignedIn;
+
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -32,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The branches API over HTTP, with the real JGit provider and a real repository behind a file:// URL. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.test.context.ContextConfiguration(initializers = SignedIn.MockMvcAsAdmin.class)
 class BranchControllerIT {
 
 	@TempDir

@@ -32,8 +32,7 @@ public class FreshPlatformHome implements ApplicationContextInitializer<Configur
 			throw new UncheckedIOException(ex);
 		}
 		TestPropertyValues.of("platform.home=" + home, "platform.admin-password=" + ADMIN_PASSWORD).applyTo(context);
-		// MockMvc calls are the admin's, with a CSRF token, unless a test says otherwise.
-		context.getBeanFactory().registerSingleton("signedInAsAdmin", SignedIn.asAdmin());
+		new SignedIn.MockMvcAsAdmin().initialize(context);
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
 				delete(home);

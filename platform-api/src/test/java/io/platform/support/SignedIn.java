@@ -12,6 +12,8 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,8 +27,16 @@ public final class SignedIn {
 	private SignedIn() {
 	}
 
-	static MockMvcBuilderCustomizer asAdmin() {
-		return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").with(user("admin")).with(csrf()));
+	/** MockMvc calls of a test context are the admin's, with a CSRF token, unless a test says otherwise. */
+	public static class MockMvcAsAdmin implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			MockMvcBuilderCustomizer asAdmin = builder -> builder
+				.defaultRequest(MockMvcRequestBuilders.get("/").with(user("admin")).with(csrf()));
+			context.getBeanFactory().registerSingleton("signedInAsAdmin", asAdmin);
+		}
+
 	}
 
 	/**
