@@ -94,6 +94,12 @@ public class EnvironmentService {
 		if (request.order() != null) {
 			environment.setSortOrder(request.order());
 		}
+		if (request.isProtected() == null) {
+			// A PUT replaces the settings; a forgotten flag must not silently unprotect prod.
+			throw new InvalidInputException("protected", "Say \"protected\": true or false: an update replaces the "
+					+ "environment's settings, and '" + name + "' is " + (environment.getIsProtected() ? "" : "not ")
+					+ "protected now.");
+		}
 		apply(request, environment);
 		mapper.updateById(environment);
 		return environment;

@@ -43,6 +43,15 @@ class EnvironmentManagementTest {
 	RuntimeTargets runtimes;
 
 	@Test
+	void anUpdateThatLeavesOutProtectedIsRefusedAndProdStaysProtected() throws Exception {
+		mvc.perform(put("/api/environments/prod").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"prod\",\"domain\":\"localhost\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'prod' is protected now")));
+		mvc.perform(get("/api/environments/prod")).andExpect(jsonPath("$.protected").value(true));
+	}
+
+	@Test
 	void anEnvironmentIsAddedLastChangedReorderedAndRemoved() throws Exception {
 		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"perf\",\"domain\":\"perf.example.com\",\"memoryLimitMb\":512,\"cpuLimit\":1.5}"))

@@ -153,6 +153,10 @@ class GitLabApiTest {
 
 		mvc.perform(get("/api/apps/billing"))
 			.andExpect(jsonPath("$.repoUrl").value("https://gitlab.example.com/team/billing.git"));
+		// The importer owns what they imported.
+		mvc.perform(get("/api/apps/billing/members"))
+			.andExpect(jsonPath("$[0].username").value("admin"))
+			.andExpect(jsonPath("$[0].role").value("OWNER"));
 		FakeGitLab.Call hook = gitlab.calls("POST", "/api/v4/projects/11/hooks").get(0);
 		assertThat(hook.params()).containsEntry("url", "http://platform.example.com/api/hooks/gitlab")
 			.containsEntry("push_events", "true");
