@@ -109,11 +109,6 @@ public class Access {
 		requireRead(app);
 	}
 
-	public boolean canRead(String app) {
-		ServiceRole role = roleOn(app);
-		return role != null;
-	}
-
 	/** Keeps the services the caller may read. */
 	public <T> List<T> readable(Collection<T> items, Function<T, String> app) {
 		User user = current();

@@ -3,7 +3,6 @@ package io.platform.identity;
 import java.util.List;
 
 import io.platform.environment.EnvironmentHosts;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -140,10 +139,6 @@ class SecurityConfig {
 
 	private static RequestMatcher path(HttpMethod method, String pattern) {
 		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
-	}
-
-	static String remoteAddress(HttpServletRequest request) {
-		return request.getRemoteAddr();
 	}
 
 }

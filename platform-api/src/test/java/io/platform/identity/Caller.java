@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.platform.support.SignedIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,10 +67,7 @@ final class Caller {
 
 	/** A script: a fresh personal access token of that user, and no cookies. */
 	static Caller token(int port, String username, String password) {
-		Answer created = session(port, username, password).post("/api/tokens", Map.of("name", "script"));
-		Caller caller = anonymous(port);
-		caller.bearer = created.json().get("token").asString();
-		return caller;
+		return bearer(port, SignedIn.token("http://127.0.0.1:" + port, username, password));
 	}
 
 	static Caller bearer(int port, String token) {

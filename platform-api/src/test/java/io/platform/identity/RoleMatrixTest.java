@@ -51,6 +51,8 @@ class RoleMatrixTest {
 
 	private long gatedDeployment;
 
+	private String repoUrl;
+
 	/**
 	 * One call: {@code minimum} is the least caller that gets through (NOBODY: no one does, with
 	 * {@code deniedDetail} in the 403); callers below it get 403, anonymous callers 401.
@@ -86,7 +88,8 @@ class RoleMatrixTest {
 					"password", PASSWORD)).status()).isEqualTo(201);
 		}
 		Caller owner = Caller.session(port, "owner1", PASSWORD);
-		assertThat(owner.post("/api/apps", Map.of("name", "matrix", "repoUrl", origin.url(), "buildCommand", "true"))
+		repoUrl = origin.url();
+		assertThat(owner.post("/api/apps", Map.of("name", "matrix", "repoUrl", repoUrl, "buildCommand", "true"))
 			.status()).isEqualTo(201);
 		for (var member : Map.of("dev1", "DEVELOPER", "tester1", "TESTER", "viewer1", "VIEWER").entrySet()) {
 			assertThat(owner.put("/api/apps/matrix/members/" + member.getKey(), Map.of("role", member.getValue())).status())
@@ -133,6 +136,9 @@ class RoleMatrixTest {
 				"/api/environments/diff?from=dev&to=test")) {
 			calls.add(Call.of("GET", path, Who.OUTSIDER));
 		}
+		calls.add(Call.of("GET", "/api/users/viewer1", Who.OUTSIDER));
+		calls.add(Call.of("GET", "/api/traces/0a1b2c.1.1/logs", Who.OUTSIDER));
+		calls.add(Call.of("GET", "/api/gitlab/connections/999999/projects", Who.OUTSIDER));
 		calls.add(Call.of("GET", "/api/audit", Who.ADMIN));
 		calls.add(Call.of("GET", "/api/audit?app=matrix", Who.OWNER));
 		// Developers' work.
@@ -155,6 +161,10 @@ class RoleMatrixTest {
 		calls.add(Call.of("PUT", "/api/apps/matrix/members/viewer1", who -> Map.of("role", "VIEWER"), Who.OWNER));
 		calls.add(Call.of("PUT", "/api/apps/matrix/auto-redeploy", who -> Map.of("dev", true), Who.OWNER));
 		calls.add(Call.of("POST", "/api/gitlab/services/matrix/hook", Who.OWNER));
+		calls.add(Call.of("PUT", "/api/apps/matrix", who -> Map.of("name", "matrix", "repoUrl", repoUrl, "buildCommand", "true"),
+				Who.OWNER));
+		calls.add(Call.of("DELETE", "/api/apps/matrix/bindings/dev/NOT_SET", Who.OWNER));
+		calls.add(Call.of("DELETE", "/api/apps/matrix/members/nobody-such", Who.OWNER));
 		// Platform admins' work.
 		calls.add(Call.of("PUT", "/api/environments/test/bindings/SHARED_FLAG", who -> Map.of("value", "x", "secret", false),
 				Who.ADMIN));
@@ -164,12 +174,23 @@ class RoleMatrixTest {
 				"password", PASSWORD), Who.ADMIN, null));
 		calls.add(Call.of("PUT", "/api/users/viewer1", who -> Map.of("displayName", "Viewer One"), Who.ADMIN));
 		calls.add(Call.of("DELETE", "/api/gitlab/connections/999999", Who.ADMIN));
+		calls.add(Call.of("POST", "/api/gitlab/connections/999999/check", Who.ADMIN));
+		calls.add(Call.of("DELETE", "/api/environments/test/bindings/NOT_SET", Who.ADMIN));
+		calls.add(Call.of("DELETE", "/api/environments/no-such-env", Who.ADMIN));
+		calls.add(Call.of("PUT", "/api/environments/gated", who -> Map.of("name", "gated", "domain", "localhost",
+				"protected", true), Who.ADMIN));
 		calls.add(Call.of("PUT", "/api/environments/order", who -> Map.of("names",
 				List.of("dev", "test", "pre", "prod", "gated")), Who.ADMIN));
 		// Anyone signed in registers services (and owns them).
 		calls.add(new Call("POST", who -> "/api/apps", who -> Map.of("name", "svc-" + who.name().toLowerCase(), "repoUrl",
 				"https://git.example.com/" + who.name().toLowerCase() + ".git"), Who.OUTSIDER, null));
 		calls.add(Call.of("POST", "/api/tokens", who -> Map.of("name", "matrix"), Who.OUTSIDER));
+		calls.add(Call.of("DELETE", "/api/tokens/999999", Who.OUTSIDER));
+		calls.add(Call.of("POST", "/api/gitlab/connections/999999/imports", who -> Map.of("projects", List.of("team/x")),
+				Who.OUTSIDER));
+		// A wrong current password: refused (400) for everyone signed in, nobody's password changes.
+		calls.add(Call.of("PUT", "/api/session/password", who -> Map.of("currentPassword", "not-the-password",
+				"newPassword", "another-long-password"), Who.OUTSIDER));
 		return calls;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 public class FreshPlatformHome implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	/** The first admin's password in every test context (user {@code admin}). */
+	/** The first admin's password in every test context (user {@code admin}), from config/application.properties. */
 	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
 	@Override
@@ -31,7 +31,7 @@ public class FreshPlatformHome implements ApplicationContextInitializer<Configur
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		TestPropertyValues.of("platform.home=" + home, "platform.admin-password=" + ADMIN_PASSWORD).applyTo(context);
+		TestPropertyValues.of("platform.home=" + home).applyTo(context);
 		new SignedIn.MockMvcAsAdmin().initialize(context);
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
