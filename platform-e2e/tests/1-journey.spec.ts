@@ -62,7 +62,7 @@ const historyRow = (page: Page, id: number) =>
 
 test('a developer registers a service, deploys two branches, redeploys a fix and rolls back', async ({ page, request }) => {
 	// three deployments, two of them builds, on a machine that may be busy
-	test.setTimeout(300_000)
+	test.setTimeout(420_000)
 	await watchDeploymentPage(page)
 	let first: Deployment
 

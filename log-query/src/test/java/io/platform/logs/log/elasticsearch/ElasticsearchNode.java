@@ -24,6 +24,8 @@ public final class ElasticsearchNode implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+	private static final int BIND_ATTEMPTS = 3;
+
 	private final Process process;
 
 	private final URI uri;
@@ -52,7 +54,25 @@ public final class ElasticsearchNode implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts a node, on another free port when the one picked was taken between the pick and the node's
+	 * bind (the port is chosen here, then bound by the child JVM; another process can win that race).
+	 */
 	public static ElasticsearchNode start(Path work) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(work);
+			}
+			catch (PortTakenException ex) {
+				if (attempt == BIND_ATTEMPTS) {
+					throw new IllegalStateException(ex.getMessage(), ex);
+				}
+				System.err.println("Elasticsearch node: " + ex.getMessage() + "; trying another port");
+			}
+		}
+	}
+
+	private static ElasticsearchNode startOnce(Path work) throws IOException {
 		String dir = System.getProperty("elasticsearch.node.dir");
 		if (dir == null || !Files.isDirectory(Path.of(dir, "lib"))) {
 			throw new IllegalStateException("the node's jars are missing (" + dir
@@ -74,7 +94,13 @@ public final class ElasticsearchNode implements AutoCloseable {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("the node exited with " + process.exitValue() + ": " + tail(log));
+				String cause = firstError(log);
+				String message = "the node exited with " + process.exitValue() + " (" + cause + "): " + tail(log);
+				if (cause.contains("BindException") || cause.contains("BindHttpException")
+						|| cause.contains("Address already in use")) {
+					throw new PortTakenException("port " + port + " could not be bound: " + cause);
+				}
+				throw new IllegalStateException(message);
 			}
 			try {
 				HttpResponse<String> health = http.send(
@@ -126,6 +152,21 @@ public final class ElasticsearchNode implements AutoCloseable {
 		}
 	}
 
+	/** The first exception line of the node's output: the tail alone often shows only a stack trace. */
+	private static String firstError(Path log) {
+		try {
+			return Files.readAllLines(log)
+				.stream()
+				.filter((line) -> !line.startsWith("\t") && (line.contains("Exception") || line.contains("Error")))
+				.findFirst()
+				.orElse("no exception in its output")
+				.strip();
+		}
+		catch (IOException ex) {
+			return "no output";
+		}
+	}
+
 	private static String tail(Path log) {
 		try {
 			List<String> lines = Files.readAllLines(log);
@@ -143,6 +184,14 @@ public final class ElasticsearchNode implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static final class PortTakenException extends IOException {
+
+		PortTakenException(String message) {
+			super(message);
+		}
+
 	}
 
 }
