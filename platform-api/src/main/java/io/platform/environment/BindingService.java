@@ -154,8 +154,9 @@ public class BindingService {
 			binding.setApp(appName);
 			binding.setBindingKey(key);
 		}
-		binding.setSecret(request.secret());
-		binding.setValueText(request.secret() ? cipher.encrypt(request.value()) : request.value());
+		boolean secret = request.secret() != null ? request.secret() : !created && binding.isSecret();
+		binding.setSecret(secret);
+		binding.setValueText(secret ? cipher.encrypt(request.value()) : request.value());
 		binding.setUpdatedAt(Instant.now());
 		if (created) {
 			mapper.insert(binding);

@@ -122,20 +122,43 @@ class ApplicationControllerTest {
 	}
 
 	@Test
-	void updateWithoutOptionalFieldsClearsThem() throws Exception {
+	void anUpdateKeepsTheFieldsItLeavesOutAndNullOrBlankRestoresTheDefault() throws Exception {
 		create("""
 				{"name": "reports", "repoUrl": "https://example.com/reports.git", "artifact": "target/r.jar",
-				 "jvmOptions": "-Xmx64m", "port": 9000}""").andExpect(status().isCreated());
+				 "jvmOptions": "-Xmx64m", "port": 9000, "healthPath": "/ready", "buildCommand": "gradle bootJar",
+				 "buildImage": "gradle:8-jdk17"}""").andExpect(status().isCreated());
 
-		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content(minimal("reports")))
+		// Only the repository changes: a script that sends what it changes does not wipe the rest.
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "reports", "repoUrl": "https://example.com/reports-v2.git"}"""))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.artifact").value(nullValue()))
-			.andExpect(jsonPath("$.jvmOptions").value(nullValue()))
-			.andExpect(jsonPath("$.port").value(8080));
+			.andExpect(jsonPath("$.repoUrl").value("https://example.com/reports-v2.git"))
+			.andExpect(jsonPath("$.artifact").value("target/r.jar"))
+			.andExpect(jsonPath("$.jvmOptions").value("-Xmx64m"))
+			.andExpect(jsonPath("$.port").value(9000))
+			.andExpect(jsonPath("$.healthPath").value("/ready"))
+			.andExpect(jsonPath("$.buildCommand").value("gradle bootJar"))
+			.andExpect(jsonPath("$.buildImage").value("gradle:8-jdk17"));
+
+		// Named as null or blank: back to the default.
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "reports", "repoUrl": "https://example.com/reports.git", "artifact": null, "jvmOptions": "",
+				 "port": null, "healthPath": null, "buildCommand": null, "buildImage": null}"""))
+			.andExpect(status().isOk());
 		mvc.perform(get("/api/apps/reports"))
 			.andExpect(jsonPath("$.artifact").value(nullValue()))
 			.andExpect(jsonPath("$.jvmOptions").value(nullValue()))
-			.andExpect(jsonPath("$.port").value(8080));
+			.andExpect(jsonPath("$.port").value(8080))
+			.andExpect(jsonPath("$.healthPath").value("/actuator/health"))
+			.andExpect(jsonPath("$.buildCommand").value("mvn -B package -DskipTests"))
+			.andExpect(jsonPath("$.buildImage").value(nullValue()));
+
+		// The required fields stay required: 400 naming the field, nothing changed.
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "reports", "port": 9001}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("repoUrl"));
+		mvc.perform(get("/api/apps/reports")).andExpect(jsonPath("$.port").value(8080));
 	}
 
 	@Test

@@ -114,6 +114,35 @@ class BindingControllerTest {
 	}
 
 	@Test
+	void anUpdateThatLeavesOutSecretKeepsASecretSecret() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"keeper\",\"repoUrl\":\"https://git.example.com/keeper.git\"}")).andExpect(status().isCreated());
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_TOKEN").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"first-s3cret\",\"secret\":true}")).andExpect(status().isOk());
+
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_TOKEN").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"second-s3cret\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.secret").value(true))
+			.andExpect(jsonPath("$.value").value("******"));
+		mvc.perform(get("/api/apps/keeper/bindings/dev"))
+			.andExpect(jsonPath("$[?(@.key == 'KEEPER_TOKEN')].value").value("******"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("second-s3cret"))));
+		assertThat(jdbc.queryForObject("SELECT value_text FROM binding WHERE binding_key = 'KEEPER_TOKEN'", String.class))
+			.startsWith("v1:");
+		assertThat(bindings.effective("keeper", "dev").get("KEEPER_TOKEN").value()).isEqualTo("second-s3cret");
+
+		// A new binding without the flag is not secret; the value is required.
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_MODE").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"fast\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.secret").value(false));
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_MODE").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"secret\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("value"));
+		mvc.perform(get("/api/apps/keeper/bindings/dev")).andExpect(jsonPath("$[?(@.key == 'KEEPER_MODE')].value").value("fast"));
+	}
+
+	@Test
 	void aServiceCannotSetThePlatformsKeysInAnyCase() throws Exception {
 		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"casey\",\"repoUrl\":\"https://git.example.com/casey.git\"}")).andExpect(status().isCreated());
