@@ -1,6 +1,7 @@
 package io.platform.git;
 
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ record RemoteAccess(String url, String masked, List<String> secrets, Credentials
 	}
 
 	private static String encoded(String secret) {
-		return java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+		return URLEncoder.encode(secret, StandardCharsets.UTF_8);
 	}
 
 	@Override
