@@ -14,14 +14,15 @@ export interface App {
 }
 
 /** The body of POST and PUT: everything but name and repoUrl may be left out for the server's default. */
+/** On an update, a field left out keeps its value and null puts it back to the default. */
 export interface AppInput {
 	name: string
 	repoUrl: string
-	buildCommand?: string
-	artifact?: string
-	port?: number
-	healthPath?: string
-	jvmOptions?: string
+	buildCommand?: string | null
+	artifact?: string | null
+	port?: number | null
+	healthPath?: string | null
+	jvmOptions?: string | null
 }
 
 export const appsApi = {

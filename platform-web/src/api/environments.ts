@@ -12,10 +12,11 @@ export interface Environment {
 }
 
 /** The body of POST and PUT; left-out fields get the server's defaults. */
+/** On an update, a field left out keeps its value and null puts it back to the default. */
 export interface EnvironmentInput {
 	name: string
 	order?: number
-	domain?: string
+	domain?: string | null
 	protected?: boolean
 	runtime?: string | null
 	memoryLimitMb?: number | null

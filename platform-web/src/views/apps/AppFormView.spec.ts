@@ -59,4 +59,40 @@ describe('AppFormView', () => {
 		expect(JSON.parse(init.body as string)).toEqual({ name: 'hello', repoUrl: 'https://git.example.com/hello.git' })
 		await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/apps/hello'))
 	})
+
+	it('sendsAClearedFieldAsNullOnAnEditBecauseAnUpdateKeepsWhatItLeavesOut', async () => {
+		const app = {
+			name: 'hello',
+			repoUrl: 'https://git.example.com/hello.git',
+			buildCommand: 'gradle bootJar',
+			artifact: 'build/libs/hello.jar',
+			port: 9000,
+			healthPath: '/ready',
+			jvmOptions: '-Xmx64m',
+			buildImage: null,
+		}
+		const fetch = vi.fn(async () => jsonResponse(app))
+		vi.stubGlobal('fetch', fetch)
+		const { wrapper } = await mountWith(AppFormView, { path: '/apps/hello/edit', props: { app: 'hello' } })
+		await flushPromises()
+
+		await wrapper.find('[data-test="field-jvmOptions"]').setValue('')
+		await wrapper.find('[data-test="field-artifact"]').setValue('  ')
+		await wrapper.find('[data-test="app-form"]').trigger('submit')
+		await flushPromises()
+		await flushPromises()
+
+		const put = (fetch.mock.calls as unknown as [string, RequestInit][]).find(([, init]) => init?.method === 'PUT')!
+		expect(put[0]).toBe('/api/apps/hello')
+		expect(JSON.parse(put[1].body as string)).toEqual({
+			name: 'hello',
+			repoUrl: 'https://git.example.com/hello.git',
+			buildCommand: 'gradle bootJar',
+			artifact: null,
+			port: 9000,
+			healthPath: '/ready',
+			jvmOptions: null,
+			buildImage: null,
+		})
+	})
 })

@@ -2,8 +2,10 @@ package io.platform.application;
 
 import io.platform.identity.Access;
 import io.platform.identity.ServiceRole;
+import io.platform.support.web.MentionedFields;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,10 +54,11 @@ class ApplicationController {
 	}
 
 	@PutMapping("/{app}")
-	ApplicationView update(@PathVariable String app, @Valid @RequestBody ApplicationRequest request) {
+	ApplicationView update(@PathVariable String app, @Valid @RequestBody ApplicationRequest request,
+			@RequestAttribute(MentionedFields.ATTRIBUTE) Set<String> mentioned) {
 		applications.get(app);
 		access.require(app, ServiceRole.OWNER, "edits it");
-		return ApplicationView.of(applications.update(app, request));
+		return ApplicationView.of(applications.update(app, request, mentioned));
 	}
 
 	@DeleteMapping("/{app}")

@@ -1,6 +1,7 @@
 package io.platform.application;
 
 import java.nio.file.InvalidPathException;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,12 +77,28 @@ public class ApplicationService {
 
 	@Transactional
 	public Application update(String name, ApplicationRequest request) {
+		return update(name, request, Set.of("name", "repoUrl", "buildCommand", "artifact", "port", "healthPath",
+				"jvmOptions", "buildImage"));
+	}
+
+	/**
+	 * Changes the fields the request mentions; the others keep their values (a field sent as null or blank
+	 * goes back to its default). Name and repository URL are required.
+	 */
+	@Transactional
+	public Application update(String name, ApplicationRequest request, Set<String> mentioned) {
 		Application app = get(name);
 		if (!name.equals(request.name())) {
 			throw new InvalidInputException("name",
 					"The name of a service cannot change (it is '" + name + "'); register a new service instead.");
 		}
-		apply(request, app);
+		apply(new ApplicationRequest(request.name(), request.repoUrl(),
+				mentioned.contains("buildCommand") ? request.buildCommand() : app.getBuildCommand(),
+				mentioned.contains("artifact") ? request.artifact() : app.getArtifact(),
+				mentioned.contains("port") ? request.port() : Integer.valueOf(app.getPort()),
+				mentioned.contains("healthPath") ? request.healthPath() : app.getHealthPath(),
+				mentioned.contains("jvmOptions") ? request.jvmOptions() : app.getJvmOptions(),
+				mentioned.contains("buildImage") ? request.buildImage() : app.getBuildImage()), app);
 		app.setUpdatedAt(now());
 		mapper.updateById(app);
 		return app;

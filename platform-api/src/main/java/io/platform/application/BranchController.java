@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import io.platform.git.Branch;
+import io.platform.git.BranchNames;
 import io.platform.git.BranchPage;
 import io.platform.git.GitProvider;
 import io.platform.git.GitRemote;
@@ -81,6 +82,8 @@ class BranchController {
 	ResponseEntity<Branch> create(@PathVariable String app, @Valid @RequestBody BranchRequest request) {
 		applications.get(app);
 		access.require(app, ServiceRole.DEVELOPER, "creates branches");
+		BranchNames.requireNewBranch(request.name());
+		BranchNames.requireStartPoint("from", request.from().strip());
 		Branch branch = git.createBranch(remote(app), request.name(), request.from());
 		// Encoded as one segment: a branch name may hold '/'.
 		var location = UriComponentsBuilder.fromPath("/api/apps/{app}/branches/{branch}")

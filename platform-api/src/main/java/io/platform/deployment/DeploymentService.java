@@ -17,6 +17,7 @@ import io.platform.environment.Environment;
 import io.platform.environment.EnvironmentService;
 import io.platform.environment.RuntimeTargets;
 import io.platform.git.BranchHead;
+import io.platform.git.BranchNames;
 import io.platform.git.GitProvider;
 import io.platform.git.GitRemote;
 import io.platform.support.web.ConflictException;
@@ -65,6 +66,7 @@ public class DeploymentService {
 		List<String> branches = request.branches().stream().map(String::strip).toList();
 		Set<String> seen = new HashSet<>();
 		for (String branch : branches) {
+			BranchNames.requireBranch("branches", branch);
 			if (!seen.add(branch)) {
 				throw new InvalidInputException("branches", "Branch '" + branch + "' is ticked twice.");
 			}

@@ -87,7 +87,8 @@ public class BindingService {
 	 * platform admins, never overridden by a service.
 	 */
 	public static boolean isReserved(String key) {
-		return key.startsWith("PLATFORM_");
+		// Any case: "platform_mysql_admin_url" would be the same setting to a person reading the bindings.
+		return key.regionMatches(true, 0, "PLATFORM_", 0, "PLATFORM_".length());
 	}
 
 	/** Replaces the secret values of a service's bindings in an environment by {@code ******} in a text. */
@@ -139,6 +140,12 @@ public class BindingService {
 			throw new InvalidInputException("key", "'" + key + "' is one of the platform's own keys (PLATFORM_...): "
 					+ "it is set on the environment by a platform admin, not overridden by a service.");
 		}
+		if (DatabaseProvisioner.ADMIN_URL.equals(key)) {
+			String problem = AdminJdbcUrl.problem(request.value());
+			if (problem != null) {
+				throw new InvalidInputException("value", key + " " + problem + ".");
+			}
+		}
 		Binding binding = mapper.selectOne(query(envName, appName).eq(Binding::getBindingKey, key));
 		boolean created = binding == null;
 		if (created) {
@@ -147,8 +154,9 @@ public class BindingService {
 			binding.setApp(appName);
 			binding.setBindingKey(key);
 		}
-		binding.setSecret(request.secret());
-		binding.setValueText(request.secret() ? cipher.encrypt(request.value()) : request.value());
+		boolean secret = request.secret() != null ? request.secret() : !created && binding.isSecret();
+		binding.setSecret(secret);
+		binding.setValueText(secret ? cipher.encrypt(request.value()) : request.value());
 		binding.setUpdatedAt(Instant.now());
 		if (created) {
 			mapper.insert(binding);

@@ -1,10 +1,15 @@
 package io.platform.environment;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,17 +66,23 @@ public class DatabaseProvisioner {
 		if (adminUrl == null) {
 			return Optional.empty();
 		}
-		String database = identifier(app + "_" + env, 64);
-		String user = identifier(app + "_" + env, 32);
+		String problem = AdminJdbcUrl.problem(adminUrl.value());
+		if (problem != null) {
+			throw new UpstreamException("The environment's " + ADMIN_URL + " " + problem
+					+ "; a platform admin must fix the binding before databases can be provisioned.", null);
+		}
+		String database = name(app, env, DATABASE_NAME_MAX);
+		String user = name(app, env, USER_NAME_MAX);
 		Resolved stored = effective.get("SPRING_DATASOURCE_PASSWORD");
 		String password = stored != null && "service".equals(stored.source()) && OUR_PASSWORD.matcher(stored.value()).matches()
 				? stored.value() : newPassword();
+		String note = "";
 		Properties credentials = new Properties();
 		credentials.setProperty("user", value(effective, ADMIN_USER));
 		credentials.setProperty("password", value(effective, ADMIN_PASSWORD));
 		credentials.setProperty("connectTimeout", "5000");
 		// Identifiers are [a-z0-9_] and the password [A-Za-z0-9] (both made here): nothing to escape.
-		try (Connection connection = DriverManager.getConnection(adminUrl.value(), credentials);
+		try (Connection connection = connect(adminUrl.value(), credentials);
 				Statement sql = connection.createStatement()) {
 			sql.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4");
 			sql.execute("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
@@ -82,11 +93,16 @@ public class DatabaseProvisioner {
 			throw new UpstreamException("Could not provision the database of " + app + " in " + env + " with the admin account of "
 					+ ADMIN_URL + " (" + adminUrl.value() + "): " + ex.getMessage(), ex);
 		}
+		String previous = previousDatabase(effective.get("SPRING_DATASOURCE_URL"));
+		if (previous != null && !previous.equals(database)) {
+			// Names used to be ambiguous; the old database is left as it was, for its data to be moved by hand.
+			note = " (it used database " + previous + " before, left untouched)";
+		}
 		bindings.put(env, app, "SPRING_DATASOURCE_URL", new BindingRequest(withDatabase(adminUrl.value(), database), false));
 		bindings.put(env, app, "SPRING_DATASOURCE_USERNAME", new BindingRequest(user, false));
 		bindings.put(env, app, "SPRING_DATASOURCE_PASSWORD", new BindingRequest(password, true));
 		return Optional.of("[database] " + app + " uses database " + database + " as user " + user
-				+ " (granted on that database only)");
+				+ " (granted on that database only)" + note);
 	}
 
 	private static String value(Map<String, Resolved> effective, String key) {
@@ -98,10 +114,73 @@ public class DatabaseProvisioner {
 		return resolved.value();
 	}
 
-	/** A MySQL identifier made of lowercase letters, digits and '_'. */
-	static String identifier(String name, int maxLength) {
-		String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-		return id.length() <= maxLength ? id : id.substring(0, maxLength);
+	/** MySQL's limit on database names. */
+	static final int DATABASE_NAME_MAX = 64;
+
+	/** MySQL's limit on user names (MariaDB allows 80). */
+	static final int USER_NAME_MAX = 32;
+
+	private static final int HASH_LENGTH = 12;
+
+	/**
+	 * The database (and user) name of a service in an environment, at most {@code maxLength} characters of
+	 * [a-z0-9_], never the same for two (service, environment) pairs. Names without '-' that fit keep the
+	 * readable {@code app_env}: there the only '_' is the separator. Any other name (a '-' became '_', so
+	 * {@code a-b} in {@code c} and {@code a} in {@code b-c} would both read {@code a_b_c}; or it had to be
+	 * cut) ends with '_' and a hash of the exact pair, and so has at least two '_'.
+	 */
+	static String name(String app, String env, int maxLength) {
+		String plain = (app + "_" + env).toLowerCase(Locale.ROOT);
+		if (plain.length() <= maxLength && plain.matches("[a-z0-9]+_[a-z0-9]+")) {
+			return plain;
+		}
+		String readable = plain.replaceAll("[^a-z0-9_]", "_");
+		String hash = hash(app + "/" + env);
+		int room = maxLength - HASH_LENGTH - 1;
+		return (readable.length() <= room ? readable : readable.substring(0, room)) + "_" + hash;
+	}
+
+	private static String hash(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	/** The database a provisioned URL points at, or {@code null}. */
+	private static String previousDatabase(Resolved url) {
+		if (url == null || !"service".equals(url.source())) {
+			return null;
+		}
+		String value = url.value();
+		int hosts = value.indexOf("//");
+		int slash = hosts < 0 ? -1 : value.indexOf('/', hosts + 2);
+		if (slash < 0) {
+			return null;
+		}
+		int query = value.indexOf('?', slash);
+		String database = query < 0 ? value.substring(slash + 1) : value.substring(slash + 1, query);
+		return database.isEmpty() ? null : database;
+	}
+
+	/**
+	 * Opens the admin URL with the MySQL or MariaDB driver only: the URL was checked, and the driver that
+	 * takes it is checked too, so no other driver on the class path (H2's among them) ever sees it.
+	 */
+	private static Connection connect(String url, Properties credentials) throws SQLException {
+		Driver driver = DriverManager.getDriver(url);
+		String name = driver.getClass().getName();
+		if (!name.startsWith("org.mariadb.jdbc.") && !name.startsWith("com.mysql.")) {
+			throw new SQLException("the URL is taken by " + name + ", not by the MySQL or MariaDB driver");
+		}
+		Connection connection = driver.connect(url, credentials);
+		if (connection == null) {
+			throw new SQLException("the driver did not accept the URL");
+		}
+		return connection;
 	}
 
 	/** The same server URL with another database (query parameters kept). */

@@ -1,9 +1,11 @@
 package io.platform.environment;
 
 import io.platform.identity.Access;
+import io.platform.support.web.MentionedFields;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,9 +55,10 @@ class EnvironmentController {
 	}
 
 	@PutMapping("/{env}")
-	EnvironmentView update(@PathVariable String env, @Valid @RequestBody EnvironmentRequest request) {
+	EnvironmentView update(@PathVariable String env, @Valid @RequestBody EnvironmentRequest request,
+			@RequestAttribute(MentionedFields.ATTRIBUTE) Set<String> mentioned) {
 		access.requireAdmin("manage environments");
-		return EnvironmentView.of(environments.update(env, request));
+		return EnvironmentView.of(environments.update(env, request, mentioned));
 	}
 
 	@DeleteMapping("/{env}")

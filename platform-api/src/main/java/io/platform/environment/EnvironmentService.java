@@ -86,6 +86,17 @@ public class EnvironmentService {
 
 	@Transactional
 	public Environment update(String name, EnvironmentRequest request) {
+		return update(name, request, Set.of("name", "order", "domain", "protected", "runtime", "memoryLimitMb",
+				"cpuLimit"));
+	}
+
+	/**
+	 * Changes the settings the request mentions; the others keep their values, so a forgotten flag never
+	 * unprotects prod nor a forgotten runtime moves it to another host. Sent as null: back to the default
+	 * (the platform's domain and runtime, no limits); {@code protected} must then be true or false.
+	 */
+	@Transactional
+	public Environment update(String name, EnvironmentRequest request, Set<String> mentioned) {
 		Environment environment = get(name);
 		if (!name.equals(request.name())) {
 			throw new InvalidInputException("name", "The name of an environment cannot change (it is '" + name
@@ -94,13 +105,17 @@ public class EnvironmentService {
 		if (request.order() != null) {
 			environment.setSortOrder(request.order());
 		}
-		if (request.isProtected() == null) {
-			// A PUT replaces the settings; a forgotten flag must not silently unprotect prod.
-			throw new InvalidInputException("protected", "Say \"protected\": true or false: an update replaces the "
-					+ "environment's settings, and '" + name + "' is " + (environment.getIsProtected() ? "" : "not ")
-					+ "protected now.");
+		if (mentioned.contains("protected") && request.isProtected() == null) {
+			throw new InvalidInputException("protected", "Say \"protected\": true or false, or leave it out to keep it ('"
+					+ name + "' is " + (environment.getIsProtected() ? "" : "not ") + "protected now).");
 		}
-		apply(request, environment);
+		apply(new EnvironmentRequest(request.name(), request.order(),
+				mentioned.contains("domain") ? request.domain() : environment.getDomain(),
+				mentioned.contains("protected") ? request.isProtected() : environment.getIsProtected(),
+				mentioned.contains("runtime") ? request.runtime() : environment.getRuntime(),
+				mentioned.contains("memoryLimitMb") ? request.memoryLimitMb() : environment.getMemoryLimitMb(),
+				mentioned.contains("cpuLimit") ? request.cpuLimit() : environment.getCpuLimit()), environment,
+				!mentioned.contains("runtime"));
 		mapper.updateById(environment);
 		return environment;
 	}
@@ -134,9 +149,14 @@ public class EnvironmentService {
 	}
 
 	private void apply(EnvironmentRequest request, Environment environment) {
+		apply(request, environment, false);
+	}
+
+	/** {@code runtimeUnchanged}: the runtime is the one already set, not checked again (its engine may be down). */
+	private void apply(EnvironmentRequest request, Environment environment, boolean runtimeUnchanged) {
 		environment.setDomain(request.domain() == null || request.domain().isBlank() ? defaultDomain : request.domain());
 		environment.setIsProtected(Boolean.TRUE.equals(request.isProtected()));
-		environment.setRuntime(checkedRuntime(request.runtime()));
+		environment.setRuntime(runtimeUnchanged ? environment.getRuntime() : checkedRuntime(request.runtime()));
 		environment.setMemoryLimitMb(request.memoryLimitMb());
 		environment.setCpuLimit(request.cpuLimit());
 	}

@@ -1,16 +1,53 @@
 package io.platform.git;
 
+import io.platform.support.web.InvalidInputException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 
 /**
  * Git's rules for branch names (git check-ref-format), each with the reason a person can act on. JGit's
  * own check is the final word; the rules before it only say why a name fails.
+ *
+ * <p>Every branch or ref the API takes goes through here before it reaches a repository: JGit looks a ref
+ * up as a file under the repository, so a name like {@code ../../x} would read a file outside it.
  */
-final class BranchNames {
+public final class BranchNames {
 
 	private static final String FORBIDDEN = "~^:?*[\\";
 
 	private BranchNames() {
+	}
+
+	/** Refuses (400 on {@code name}) a name a new branch cannot have. */
+	public static void requireNewBranch(String name) {
+		String problem = problem(name);
+		if (problem != null) {
+			throw new InvalidInputException("name", "Branch name '" + name + "' " + problem + ".");
+		}
+	}
+
+	/**
+	 * Refuses (400, naming {@code field}) a branch that is not a valid Git branch name, before any lookup.
+	 */
+	public static void requireBranch(String field, String name) {
+		String problem = problem(name);
+		if (problem != null) {
+			throw new InvalidInputException(field,
+					"Branch '" + name + "' is not a valid Git branch name: it " + problem + ".");
+		}
+	}
+
+	/**
+	 * Refuses (400, naming {@code field}) a start point that is neither a valid branch or tag name, a full
+	 * ref ({@code refs/...}) nor a commit id, before any lookup.
+	 */
+	public static void requireStartPoint(String field, String from) {
+		String problem = from != null && from.startsWith(Constants.R_REFS) ? problem(from.substring(Constants.R_REFS.length()))
+				: problem(from);
+		if (problem != null) {
+			throw new InvalidInputException(field,
+					"'" + from + "' is not a valid Git branch, tag or commit: it " + problem + ".");
+		}
 	}
 
 	/** Why {@code name} cannot be a branch, phrased to follow "Branch name 'x'", or {@code null}. */

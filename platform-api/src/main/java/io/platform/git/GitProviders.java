@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The provider the rest of the platform talks to: hands each call to the scoped provider that serves
- * the service (GitLab for imported projects), else to plain Git.
+ * the service (GitLab for imported projects), else to plain Git. Every branch and start point is checked
+ * against Git's ref-name rules here first, whichever path it came by (request, redeploy, push).
  */
 @Primary
 @Component
@@ -42,11 +43,18 @@ class GitProviders implements GitProvider {
 
 	@Override
 	public Branch createBranch(GitRemote remote, String name, String from) {
+		if (name != null && !name.isEmpty()) {
+			BranchNames.requireNewBranch(name);
+		}
+		if (from != null && !from.isBlank()) {
+			BranchNames.requireStartPoint("from", from.strip());
+		}
 		return providerFor(remote).createBranch(remote, name, from);
 	}
 
 	@Override
 	public List<BranchHead> resolve(GitRemote remote, List<String> branches) {
+		branches.forEach(branch -> BranchNames.requireBranch("branches", branch));
 		return providerFor(remote).resolve(remote, branches);
 	}
 

@@ -149,16 +149,13 @@ class JGitProvider implements GitProvider, DisposableBean {
 
 	@Override
 	public Branch createBranch(GitRemote remote, String name, String from) {
-		String problem = BranchNames.problem(name);
-		if (problem != null) {
-			throw new InvalidInputException("name", "Branch name '" + name + "' " + problem + ".");
-		}
+		BranchNames.requireNewBranch(name);
 		if (from == null || from.isBlank()) {
 			throw new InvalidInputException("from", "Say which branch, tag or commit the new branch starts from.");
 		}
 		return withMirror(remote, (repo, access) -> {
 			String ref = Constants.R_HEADS + name;
-			if (repo.getRefDatabase().exactRef(ref) != null) {
+			if (exactRef(repo, ref) != null) {
 				throw new ConflictException("Branch '" + name + "' already exists in " + access.masked() + ".");
 			}
 			Collection<String> clashing = repo.getRefDatabase().getConflictingNames(ref);
@@ -190,7 +187,7 @@ class JGitProvider implements GitProvider, DisposableBean {
 		}
 		return withMirror(remote, (repo, access) -> heads(branches, name -> {
 			try {
-				return repo.getRefDatabase().exactRef(Constants.R_HEADS + name);
+				return exactRef(repo, Constants.R_HEADS + name);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -199,6 +196,8 @@ class JGitProvider implements GitProvider, DisposableBean {
 	}
 
 	private static List<BranchHead> heads(List<String> branches, Function<String, Ref> lookup, RemoteAccess access) {
+		// Before any lookup: a ref is a file under the mirror, and '../' would climb out of it.
+		branches.forEach(branch -> BranchNames.requireBranch("branches", branch));
 		List<BranchHead> heads = new ArrayList<>(branches.size());
 		List<String> unknown = new ArrayList<>();
 		for (String name : branches) {
@@ -452,14 +451,29 @@ class JGitProvider implements GitProvider, DisposableBean {
 		return mirrorsByKey.computeIfAbsent(key, k -> new Mirror());
 	}
 
+	/**
+	 * A ref of the mirror. JGit's errors about an unreadable ref quote the file's content; that content
+	 * stays out of the answer and the log, only the ref's name and the kind of failure are kept.
+	 */
+	private static Ref exactRef(Repository repo, String name) throws IOException {
+		try {
+			return repo.getRefDatabase().exactRef(name);
+		}
+		catch (IOException ex) {
+			throw new IOException("Could not read ref " + name + " in " + repo.getDirectory() + " ("
+					+ ex.getClass().getSimpleName() + ")");
+		}
+	}
+
 	// --- creating branches
 
 	/** A branch, a tag or a (possibly abbreviated) commit id, in that order, as Git would look them up. */
 	private static RevCommit startPoint(Repository repo, RemoteAccess access, String from) throws IOException {
+		BranchNames.requireStartPoint("from", from);
 		try (RevWalk walk = new RevWalk(repo)) {
 			for (String prefix : List.of(Constants.R_HEADS, Constants.R_TAGS, "")) {
 				Ref ref = prefix.isEmpty() && !from.startsWith(Constants.R_REFS) ? null
-						: repo.getRefDatabase().exactRef(prefix + from);
+						: exactRef(repo, prefix + from);
 				if (ref != null && ref.getObjectId() != null) {
 					RevObject target = walk.peel(walk.parseAny(ref.getObjectId()));
 					if (target instanceof RevCommit commit) {

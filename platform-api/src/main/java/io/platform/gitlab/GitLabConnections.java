@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import io.platform.git.GitUrls;
 import io.platform.gitlab.GitLabMappers.ConnectionMapper;
 import io.platform.gitlab.GitLabMappers.ProjectMapper;
 import io.platform.support.crypto.SecretCipher;
@@ -160,7 +161,7 @@ class GitLabConnections implements DisposableBean {
 			uri = new URI(url);
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidInputException("baseUrl", "Base URL '" + url + "' cannot be parsed: " + ex.getReason() + ".");
+			throw new InvalidInputException("baseUrl", "Base URL '" + GitUrls.mask(url) + "' cannot be parsed: " + GitUrls.mask(ex.getReason()) + ".");
 		}
 		if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
 			throw new InvalidInputException("baseUrl",

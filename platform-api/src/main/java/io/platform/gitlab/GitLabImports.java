@@ -11,6 +11,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.application.Application;
 import io.platform.application.ApplicationRequest;
 import io.platform.application.ApplicationService;
+import io.platform.git.GitUrls;
 import io.platform.gitlab.GitLabMappers.ProjectMapper;
 import io.platform.support.crypto.SecretCipher;
 import io.platform.support.web.ConflictException;
@@ -154,7 +155,7 @@ class GitLabImports {
 		for (int i = 0; i < links.size(); i++) {
 			GitLabProject link = links.get(i);
 			String problem = registerHook(connection, api, link);
-			imported.add(new ImportedService(link.getApp(), found.get(i).getHttpUrlToRepo(), link.getProjectId(),
+			imported.add(new ImportedService(link.getApp(), GitUrls.mask(found.get(i).getHttpUrlToRepo()), link.getProjectId(),
 					link.getPathWithNamespace(), link.getDefaultBranch(), problem == null, problem));
 			log.info("Imported GitLab project {} as service {}", link.getPathWithNamespace(), link.getApp());
 		}
@@ -169,7 +170,7 @@ class GitLabImports {
 		}
 		GitLabConnection connection = connections.get(link.getConnectionId());
 		String problem = registerHook(connection, connections.client(connection), link);
-		return new ImportedService(link.getApp(), applications.get(app).getRepoUrl(), link.getProjectId(),
+		return new ImportedService(link.getApp(), GitUrls.mask(applications.get(app).getRepoUrl()), link.getProjectId(),
 				link.getPathWithNamespace(), link.getDefaultBranch(), problem == null, problem);
 	}
 

@@ -25,18 +25,22 @@ import java.util.stream.Stream;
 
 import io.platform.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 @ApiTest
+@ExtendWith(OutputCaptureExtension.class)
 class ApplicationControllerTest {
 
 	private static final String SECRET = "s3cr3t-Pa55";
@@ -118,20 +122,43 @@ class ApplicationControllerTest {
 	}
 
 	@Test
-	void updateWithoutOptionalFieldsClearsThem() throws Exception {
+	void anUpdateKeepsTheFieldsItLeavesOutAndNullOrBlankRestoresTheDefault() throws Exception {
 		create("""
 				{"name": "reports", "repoUrl": "https://example.com/reports.git", "artifact": "target/r.jar",
-				 "jvmOptions": "-Xmx64m", "port": 9000}""").andExpect(status().isCreated());
+				 "jvmOptions": "-Xmx64m", "port": 9000, "healthPath": "/ready", "buildCommand": "gradle bootJar",
+				 "buildImage": "gradle:8-jdk17"}""").andExpect(status().isCreated());
 
-		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content(minimal("reports")))
+		// Only the repository changes: a script that sends what it changes does not wipe the rest.
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "reports", "repoUrl": "https://example.com/reports-v2.git"}"""))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.artifact").value(nullValue()))
-			.andExpect(jsonPath("$.jvmOptions").value(nullValue()))
-			.andExpect(jsonPath("$.port").value(8080));
+			.andExpect(jsonPath("$.repoUrl").value("https://example.com/reports-v2.git"))
+			.andExpect(jsonPath("$.artifact").value("target/r.jar"))
+			.andExpect(jsonPath("$.jvmOptions").value("-Xmx64m"))
+			.andExpect(jsonPath("$.port").value(9000))
+			.andExpect(jsonPath("$.healthPath").value("/ready"))
+			.andExpect(jsonPath("$.buildCommand").value("gradle bootJar"))
+			.andExpect(jsonPath("$.buildImage").value("gradle:8-jdk17"));
+
+		// Named as null or blank: back to the default.
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "reports", "repoUrl": "https://example.com/reports.git", "artifact": null, "jvmOptions": "",
+				 "port": null, "healthPath": null, "buildCommand": null, "buildImage": null}"""))
+			.andExpect(status().isOk());
 		mvc.perform(get("/api/apps/reports"))
 			.andExpect(jsonPath("$.artifact").value(nullValue()))
 			.andExpect(jsonPath("$.jvmOptions").value(nullValue()))
-			.andExpect(jsonPath("$.port").value(8080));
+			.andExpect(jsonPath("$.port").value(8080))
+			.andExpect(jsonPath("$.healthPath").value("/actuator/health"))
+			.andExpect(jsonPath("$.buildCommand").value("mvn -B package -DskipTests"))
+			.andExpect(jsonPath("$.buildImage").value(nullValue()));
+
+		// The required fields stay required: 400 naming the field, nothing changed.
+		mvc.perform(put("/api/apps/reports").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "reports", "port": 9001}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("repoUrl"));
+		mvc.perform(get("/api/apps/reports")).andExpect(jsonPath("$.port").value(8080));
 	}
 
 	@Test
@@ -365,6 +392,50 @@ class ApplicationControllerTest {
 	void successfulAnswersCarryNoInternals() throws Exception {
 		mvc.perform(get("/api/apps")).andExpect(noInternals());
 		mvc.perform(get("/api/environments")).andExpect(noInternals());
+	}
+
+	/**
+	 * A token given as the user of an HTTPS URL, and a password holding an '@': masked in every answer, in
+	 * the log (the repository cannot be reached, so the failure is logged) and in the audit trail.
+	 */
+	@Test
+	void aTokenAsTheUserAndAPasswordWithAnAtSignNeverAppearInAnswersLogsOrAudit(CapturedOutput output)
+			throws Exception {
+		String token = "glpat-Tk9xQ2mZ7vLp4Rw8";
+		String atPassword = "p@ss-" + SECRET;
+		// Port 1: nothing listens there, so every fetch fails at once.
+		String tokenUrl = "https://" + token + "@127.0.0.1:1/team/tokened.git";
+		String atUrl = "https://alice:" + atPassword + "@127.0.0.1:1/team/at-sign.git";
+		List<MvcResult> answers = new ArrayList<>();
+		answers.add(create("""
+				{"name": "tokened", "repoUrl": "%s"}""".formatted(tokenUrl)).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.repoUrl").value("https://******@127.0.0.1:1/team/tokened.git"))
+			.andReturn());
+		answers.add(create("""
+				{"name": "at-sign", "repoUrl": "%s"}""".formatted(atUrl)).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.repoUrl").value("https://alice:******@127.0.0.1:1/team/at-sign.git"))
+			.andReturn());
+		answers.add(mvc.perform(get("/api/apps")).andExpect(status().isOk()).andReturn());
+		for (String app : List.of("tokened", "at-sign")) {
+			answers.add(mvc.perform(get("/api/apps/" + app)).andExpect(status().isOk()).andReturn());
+			answers.add(mvc.perform(get("/api/apps/" + app + "/branches")).andExpect(status().is5xxServerError())
+				.andReturn());
+			answers.add(mvc.perform(post("/api/apps/" + app + "/deployments").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"env\":\"dev\",\"branches\":[\"main\"]}")).andExpect(status().is5xxServerError())
+				.andReturn());
+			answers.add(mvc.perform(post("/api/apps/" + app + "/branches").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"x\",\"from\":\"main\"}")).andExpect(status().is5xxServerError())
+				.andReturn());
+		}
+		answers.add(mvc.perform(get("/api/audit").param("limit", "1000")).andExpect(status().isOk()).andReturn());
+
+		for (MvcResult answer : answers) {
+			assertThat(answer.getResponse().getContentAsString()).doesNotContain(token)
+				.doesNotContain(SECRET)
+				.doesNotContain("ss-" + SECRET);
+		}
+		assertThat(answers.get(answers.size() - 1).getResponse().getContentAsString()).contains("tokened");
+		assertThat(output.getAll()).contains("127.0.0.1:1").doesNotContain(token).doesNotContain(SECRET);
 	}
 
 	private ResultActions create(String body) throws Exception {

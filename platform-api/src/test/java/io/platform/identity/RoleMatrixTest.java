@@ -168,6 +168,9 @@ class RoleMatrixTest {
 		// Platform admins' work.
 		calls.add(Call.of("PUT", "/api/environments/test/bindings/SHARED_FLAG", who -> Map.of("value", "x", "secret", false),
 				Who.ADMIN));
+		// The provisioner's admin account: environment-only and admins only, whoever asks.
+		calls.add(Call.of("PUT", "/api/environments/test/bindings/PLATFORM_MYSQL_ADMIN_URL",
+				who -> Map.of("value", "jdbc:mariadb://db.test:3306/", "secret", false), Who.ADMIN));
 		calls.add(new Call("POST", who -> "/api/environments", who -> Map.of("name", "env-" + who.name().toLowerCase()),
 				Who.ADMIN, null));
 		calls.add(new Call("POST", who -> "/api/users", who -> Map.of("username", "new-" + who.name().toLowerCase(),

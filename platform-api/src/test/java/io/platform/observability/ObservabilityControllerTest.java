@@ -119,6 +119,29 @@ class ObservabilityControllerTest {
 		assertThat(logs.search(LogQuery.all().withService("kept-service")).lines()).hasSize(1);
 	}
 
+	@Test
+	void aRegularExpressionQueryIsRefusedLikeALeadingWildcardInTheSearchAndTheLiveTail() throws Exception {
+		long id = deployment("regexp", "dev");
+		logs.append(List.of(new LogLine(Instant.now(), LogLevel.INFO, null, "order 42 shipped", null, "regexp", "dev",
+				Long.toString(id), "i")));
+		logs.refresh();
+
+		for (String q : List.of("/.*/", "shipped AND /(.*a){30}/", "*hipped")) {
+			mvc.perform(get("/api/deployments/{id}/logs", id).param("q", q))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("q"))
+				.andExpect(jsonPath("$.detail").value(startsWith("The query has a syntax error at position")));
+			mvc.perform(get("/api/deployments/{id}/logs", id).param("q", q).accept(MediaType.TEXT_EVENT_STREAM))
+				.andExpect(status().isBadRequest());
+		}
+		mvc.perform(get("/api/deployments/{id}/logs", id).param("q", "/.*/"))
+			.andExpect(jsonPath("$.detail").value(containsString("regular expressions (/.../) are not supported")));
+		// Words, prefixes and an escaped slash still search.
+		mvc.perform(get("/api/deployments/{id}/logs", id).param("q", "ship* AND 42"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].message").value("order 42 shipped"));
+	}
+
 	private long deployment(String app, String env) throws Exception {
 		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"" + app + "\",\"repoUrl\":\"file:///srv/git/" + app + ".git\"}"))

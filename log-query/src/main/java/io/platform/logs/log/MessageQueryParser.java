@@ -13,10 +13,15 @@ import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.RegexpQuery;
 
 /**
  * Parses {@link LogQuery#q()} with Lucene's classic query syntax, the syntax Elasticsearch's
  * {@code query_string} also accepts, so both stores reject the same queries with the same positions.
+ *
+ * <p>Queries that would walk every term of the index are refused, in both stores alike: a leading
+ * wildcard ({@code *timeout}) and a regular expression ({@code /.*&#47;}), whose cost has no bound a search
+ * box should allow.
  */
 public final class MessageQueryParser {
 
@@ -49,7 +54,48 @@ public final class MessageQueryParser {
 			throw new LogQuerySyntaxException(q, Math.max(0, slash), String.valueOf(ex.getMessage()));
 		}
 		rejectOtherFields(q, query, field);
+		rejectRegularExpressions(q, query);
 		return query;
+	}
+
+	private static void rejectRegularExpressions(String q, Query query) {
+		boolean[] regexp = { false };
+		query.visit(new QueryVisitor() {
+
+			@Override
+			public void visitLeaf(Query leaf) {
+				regexp[0] |= leaf instanceof RegexpQuery;
+			}
+
+			@Override
+			public void consumeTermsMatching(Query leaf, String name,
+					java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+				regexp[0] |= leaf instanceof RegexpQuery;
+			}
+
+			@Override
+			public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
+
+		});
+		if (regexp[0]) {
+			throw new LogQuerySyntaxException(q, Math.max(0, unescapedSlash(q)),
+					"regular expressions (/.../) are not supported, they scan every word ever logged; search for"
+							+ " words, a \"phrase\" or a prefix such as time*, or escape the slash as \\/");
+		}
+	}
+
+	private static int unescapedSlash(String q) {
+		for (int i = 0; i < q.length(); i++) {
+			if (q.charAt(i) == '\\') {
+				i++;
+			}
+			else if (q.charAt(i) == '/') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	// Level, trace id, service... have their own parameters; "level:ERROR" in the text would match

@@ -231,6 +231,16 @@ public abstract class LogStoreContractTest {
 	}
 
 	@Test
+	void queriesThatScanEveryTermAreRefusedLikeLeadingWildcards() {
+		for (String q : new String[] { "/.*/", "error AND /(.*a){20}/", "*timeout" }) {
+			assertThatThrownBy(() -> search(LogQuery.all().withText(q))).as(q)
+				.isInstanceOf(LogQuerySyntaxException.class);
+		}
+		assertThatThrownBy(() -> search(LogQuery.all().withText("/.*/")))
+			.hasMessageContaining("regular expressions (/.../) are not supported");
+	}
+
+	@Test
 	void appendedLinesAreSearchableWithinOneSecond() throws InterruptedException {
 		String service = unique("visible");
 		this.store.append(List.of(line(service, 1, LogLevel.INFO, "fresh")));

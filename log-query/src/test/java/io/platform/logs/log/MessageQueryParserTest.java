@@ -43,4 +43,30 @@ class MessageQueryParserTest {
 			});
 	}
 
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+			/.*/                        | 0
+			/.*.*.*.*.*.*.*.*x/         | 0
+			error AND /[a-z]+ed/        | 10
+			error OR (db AND /.*/)      | 17
+			NOT /timeout.*/ AND refused | 4
+			""")
+	void refusesRegularExpressionsTheyScanEveryTerm(String q, int position) {
+		assertThatThrownBy(() -> MessageQueryParser.validate(q))
+			.isInstanceOfSatisfying(LogQuerySyntaxException.class, (ex) -> {
+				assertThat(ex.position()).isEqualTo(position);
+				assertThat(ex.getMessage()).contains("regular expressions (/.../) are not supported")
+					.contains("escape the slash");
+			});
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			GET \\/api\\/orders     | +message:get +message:api +message:orders
+			"GET /api/orders"        | message:"get api orders"
+			""")
+	void anEscapedOrQuotedSlashIsText(String q, String parsed) {
+		assertThat(MessageQueryParser.parse(q, "message", new StandardAnalyzer())).hasToString(parsed);
+	}
+
 }
