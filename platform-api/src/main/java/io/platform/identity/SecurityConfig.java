@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -30,6 +31,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,6 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * options, the GitLab webhook (it brings its own token) and the health check. The web UI's files and the
  * environments' ingress hosts ({@code {app}.{env}.{domain}}, the services' own traffic) are not behind
  * the platform's login. What each signed-in person may do is decided by {@link Access}.
+ * <p>
+ * The platform's pages and API answers carry its security headers (a Content-Security-Policy among
+ * them); the ingress hosts' answers are the services' own and get none of them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -89,7 +94,18 @@ class SecurityConfig {
 		return manager;
 	}
 
+	/**
+	 * The UI's policy. Scripts, styles, fonts and XHR only from the platform itself (Vite emits no inline
+	 * script); {@code data:} images for the favicon in index.html. {@code style-src} needs
+	 * {@code 'unsafe-inline'}: Element Plus and Vue set {@code style} attributes (positions of popovers,
+	 * tooltips, tables), which a policy without it would block.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+			+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
 	@Bean
+	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, EnvironmentHosts hosts, CookieCsrfTokenRepository csrfTokens,
 			SecurityContextRepository contexts, ApiTokens tokens, SecurityProblems problems, Audit audit,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
@@ -113,6 +129,7 @@ class SecurityConfig {
 		// Sessions begin only at a sign-in (which makes one itself): a bearer call never leaves one behind.
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
 		http.requestCache(cache -> cache.disable());
+		headers(http, true);
 		http.formLogin(form -> form.disable());
 		http.httpBasic(basic -> basic.disable());
 		http.logout(logout -> logout.disable());
@@ -131,6 +148,41 @@ class SecurityConfig {
 			provider.configure(http);
 		}
 		return http.build();
+	}
+
+	/**
+	 * The web UI's files and anything else of the platform outside its API: open to all, but with the
+	 * platform's security headers. Environment hosts match no chain, so their answers stay the services'.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain webUi(HttpSecurity http, EnvironmentHosts hosts, CookieCsrfTokenRepository csrfTokens,
+			SecurityProblems problems) throws Exception {
+		http.securityMatcher(request -> !hosts.isEnvironmentHost(request.getHeader("Host")));
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()));
+		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+		http.requestCache(cache -> cache.disable());
+		http.exceptionHandling(errors -> errors.accessDeniedHandler(problems::denied));
+		headers(http, false);
+		return http.build();
+	}
+
+	/**
+	 * Content-Security-Policy, nosniff, no framing, and no Referer to other sites (links to Kibana, GitLab).
+	 * {@code noStore}: API answers are not cached; the UI's files keep their own caching.
+	 */
+	private static void headers(HttpSecurity http, boolean noStore) throws Exception {
+		http.headers(headers -> {
+			headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.contentTypeOptions(nosniff -> {
+				})
+				.frameOptions(frames -> frames.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+			if (!noStore) {
+				headers.cacheControl(cache -> cache.disable());
+			}
+		});
 	}
 
 	private static RequestMatcher path(String pattern) {
