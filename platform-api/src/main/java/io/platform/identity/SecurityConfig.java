@@ -3,6 +3,7 @@ package io.platform.identity;
 import java.util.List;
 
 import io.platform.environment.EnvironmentHosts;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -121,8 +122,7 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated());
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-			// The raw cookie value in the header, as browsers' XSRF conventions send it.
-			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+			.csrfTokenRequestHandler(new HeaderOnlyCsrfTokens())
 			.ignoringRequestMatchers(path(HttpMethod.POST, SessionController.PATH), path(HttpMethod.POST, "/api/hooks/gitlab"),
 					BearerTokenFilter::hasBearer));
 		http.securityContext(context -> context.securityContextRepository(contexts));
@@ -160,7 +160,7 @@ class SecurityConfig {
 			SecurityProblems problems) throws Exception {
 		http.securityMatcher(request -> !hosts.isEnvironmentHost(request.getHeader("Host")));
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()));
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new HeaderOnlyCsrfTokens()));
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
 		http.requestCache(cache -> cache.disable());
 		http.exceptionHandling(errors -> errors.accessDeniedHandler(problems::denied));
@@ -183,6 +183,22 @@ class SecurityConfig {
 				headers.cacheControl(cache -> cache.disable());
 			}
 		});
+	}
+
+	/**
+	 * The raw cookie value in the X-XSRF-TOKEN header, as browsers' XSRF conventions send it, and only
+	 * there: never a {@code _csrf} parameter. A page on a sibling host of the same site (an environment's
+	 * service) can set an XSRF-TOKEN cookie of its choosing and submit a form that carries the same value,
+	 * and a call without a body (redeploy, rollback, cancel) reads no body that would refuse the form; it
+	 * cannot add a header to a cross-origin request.
+	 */
+	static final class HeaderOnlyCsrfTokens extends CsrfTokenRequestAttributeHandler {
+
+		@Override
+		public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+			return request.getHeader(csrfToken.getHeaderName());
+		}
+
 	}
 
 	private static RequestMatcher path(String pattern) {
