@@ -3,6 +3,7 @@ package io.platform.identity;
 import java.util.List;
 
 import io.platform.environment.EnvironmentHosts;
+import io.platform.support.web.PlatformHosts;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +33,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -46,7 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the platform's login. What each signed-in person may do is decided by {@link Access}.
  * <p>
  * The platform's pages and API answers carry its security headers (a Content-Security-Policy among
- * them); the ingress hosts' answers are the services' own and get none of them.
+ * them); the ingress hosts' answers are the services' own and get none of them. Requests for a host name
+ * that is neither the platform's ({@link PlatformHosts}) nor an environment host are refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -104,6 +109,32 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
 			+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	/**
+	 * Host names the platform answers on: its own, and the environment hosts (for the ingress). Any other
+	 * is refused before the filters run (DNS rebinding, {@code host.docker.internal} from a container).
+	 */
+	@Bean
+	HttpFirewall firewall(PlatformHosts platform, EnvironmentHosts hosts) {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHostnames(name -> platform.isPlatformHost(name) || hosts.isEnvironmentHost(name));
+		return firewall;
+	}
+
+	/** What the firewall refuses, as problem details: 421 for a host name that is not this platform's. */
+	@Bean
+	RequestRejectedHandler requestRejected(SecurityProblems problems, PlatformHosts platform, EnvironmentHosts hosts) {
+		return (request, response, ex) -> {
+			String name = request.getServerName();
+			if (!platform.isPlatformHost(name) && !hosts.isEnvironmentHost(name)) {
+				problems.write(response, 421, "Not this platform's host name", "'" + name + "' is not a host name "
+						+ "of this platform. Call it by one of its names; an operator adds names to platform.allowed-hosts.");
+				return;
+			}
+			problems.write(response, 400, "Request rejected", "The request was rejected as malformed (an encoded "
+					+ "or unusual character in its path or headers); send a plain URL.");
+		};
+	}
 
 	@Bean
 	@Order(1)
