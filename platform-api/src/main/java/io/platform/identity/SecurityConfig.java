@@ -33,7 +33,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -112,27 +114,49 @@ class SecurityConfig {
 
 	/**
 	 * Host names the platform answers on: its own, and the environment hosts (for the ingress). Any other
-	 * is refused before the filters run (DNS rebinding, {@code host.docker.internal} from a container).
+	 * is refused before the filters run (DNS rebinding, {@code host.docker.internal} from a container), and
+	 * so is any request for the platform itself that came in through a Docker bridge: a container may claim
+	 * {@code Host: localhost}, but it reaches only the ingress.
 	 */
 	@Bean
 	HttpFirewall firewall(PlatformHosts platform, EnvironmentHosts hosts) {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		StrictHttpFirewall firewall = new StrictHttpFirewall() {
+
+			@Override
+			public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+				if (platform.isContainerGateway(request.getLocalAddr()) && !hosts.isEnvironmentHost(request.getServerName())) {
+					throw new RequestRejectedException("A request for the platform came in from a container.");
+				}
+				return super.getFirewalledRequest(request);
+			}
+
+		};
 		firewall.setAllowedHostnames(name -> platform.isPlatformHost(name) || hosts.isEnvironmentHost(name));
 		return firewall;
 	}
 
-	/** What the firewall refuses, as problem details: 421 for a host name that is not this platform's. */
+	/** What the firewall refuses, as problem details: 421 for a host name or way in that is not this platform's. */
 	@Bean
 	RequestRejectedHandler requestRejected(SecurityProblems problems, PlatformHosts platform, EnvironmentHosts hosts) {
 		return (request, response, ex) -> {
 			String name = request.getServerName();
-			if (!platform.isPlatformHost(name) && !hosts.isEnvironmentHost(name)) {
+			if (hosts.isEnvironmentHost(name)) {
+				problems.write(response, 400, "Request rejected", "The request was rejected as malformed (an encoded "
+						+ "or unusual character in its path or headers); send a plain URL.");
+			}
+			else if (platform.isContainerGateway(request.getLocalAddr())) {
+				problems.write(response, 421, "Not this platform's host name", "The platform does not answer on "
+						+ request.getLocalAddr() + ", this machine's address for containers (host.docker.internal); "
+						+ "containers reach only the environments' hosts here.");
+			}
+			else if (!platform.isPlatformHost(name)) {
 				problems.write(response, 421, "Not this platform's host name", "'" + name + "' is not a host name "
 						+ "of this platform. Call it by one of its names; an operator adds names to platform.allowed-hosts.");
-				return;
 			}
-			problems.write(response, 400, "Request rejected", "The request was rejected as malformed (an encoded "
-					+ "or unusual character in its path or headers); send a plain URL.");
+			else {
+				problems.write(response, 400, "Request rejected", "The request was rejected as malformed (an encoded "
+						+ "or unusual character in its path or headers); send a plain URL.");
+			}
 		};
 	}
 

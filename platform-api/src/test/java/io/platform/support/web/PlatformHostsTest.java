@@ -1,5 +1,8 @@
 package io.platform.support.web;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.util.List;
 
 import io.platform.deployment.Deployment;
@@ -19,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The platform answers on its own host names only, the environments' hosts go to the ingress, and neither
@@ -58,6 +62,30 @@ class PlatformHostsTest {
 			assertThat(RawHttp.get(port, host + ":" + port, "/api/session/providers").status()).as(host).isEqualTo(200);
 		}
 		assertThat(RawHttp.get(port, "localhost", "/api/session/providers").status()).as("without a port").isEqualTo(200);
+	}
+
+	@Test
+	void aContainerReachesOnlyTheIngressWhateverHostItClaims() throws Exception {
+		String gateway = dockerBridgeAddress();
+		assumeTrue(gateway != null, "this machine has no Docker bridge (docker0): nothing to test");
+		// What a container sends to host.docker.internal: the connection comes in at the bridge's address.
+		for (String host : List.of("localhost", "127.0.0.1", "platform.ops.example.test", "host.docker.internal")) {
+			RawHttp.Answer answer = RawHttp.sendTo(gateway, port, "GET", host + ":" + port, "/api/session/providers", null, null);
+			assertThat(answer.status()).as(host).isEqualTo(421);
+			assertThat(detail(answer)).as(host).contains("containers reach only the environments' hosts");
+		}
+		RawHttp.Answer ingress = RawHttp.sendTo(gateway, port, "GET", "nothing-runs.dev.localhost:" + port, "/", null, null);
+		assertThat(ingress.status()).isEqualTo(503);
+		assertThat(detail(ingress)).contains("no running deployment in dev");
+	}
+
+	/** This machine's IPv4 address on docker0, where host.docker.internal leads containers; null without one. */
+	private static String dockerBridgeAddress() throws Exception {
+		NetworkInterface bridge = NetworkInterface.getByName("docker0");
+		if (bridge == null) {
+			return null;
+		}
+		return bridge.inetAddresses().filter(a -> a instanceof Inet4Address).map(InetAddress::getHostAddress).findFirst().orElse(null);
 	}
 
 	@Test

@@ -38,7 +38,13 @@ public final class RawHttp {
 	/** Sends a body of that type (none when {@code text} is null). */
 	public static Answer sendBody(int port, String method, String host, String path, String contentType, String text,
 			String... headerLines) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		return sendTo("127.0.0.1", port, method, host, path, contentType, text, headerLines);
+	}
+
+	/** Connects to {@code address} (one of this machine's) rather than the loopback address. */
+	public static Answer sendTo(String address, int port, String method, String host, String path, String contentType,
+			String text, String... headerLines) {
+		try (Socket socket = new Socket(address, port)) {
 			socket.setSoTimeout(30_000);
 			byte[] body = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
 			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host
