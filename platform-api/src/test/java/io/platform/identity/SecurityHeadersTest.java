@@ -42,7 +42,7 @@ class SecurityHeadersTest {
 		assertThat(answers).extracting(RawHttp.Answer::status).containsExactly(200, 200, 401, 401);
 		for (RawHttp.Answer answer : answers) {
 			String csp = answer.header("Content-Security-Policy");
-			assertThat(csp).isEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY)
+			assertThat(csp).as(answer.toString())
 				.contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'",
 						"form-action 'self'")
 				.doesNotContain("unsafe-eval")
@@ -52,7 +52,7 @@ class SecurityHeadersTest {
 			assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
 		}
 		assertThat(admin.get("/api/session").response().headers().firstValue("Content-Security-Policy"))
-			.hasValue(SecurityConfig.CONTENT_SECURITY_POLICY);
+			.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';", "frame-ancestors 'none'"));
 		// The UI's hashed files may be cached; API answers may not.
 		assertThat(answers.get(0).header("Cache-Control")).isNull();
 		assertThat(answers.get(2).header("Cache-Control")).contains("no-store");
