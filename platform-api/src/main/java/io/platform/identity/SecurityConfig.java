@@ -142,16 +142,13 @@ class SecurityConfig {
 	RequestRejectedHandler requestRejected(SecurityProblems problems, PlatformHosts platform, EnvironmentHosts hosts) {
 		return (request, response, ex) -> {
 			String name = request.getServerName();
-			if (hosts.isEnvironmentHost(name)) {
-				problems.write(response, 400, "Request rejected", "The request was rejected as malformed (an encoded "
-						+ "or unusual character in its path or headers); send a plain URL.");
-			}
-			else if (platform.isContainerGateway(request.getLocalAddr())) {
+			boolean environmentHost = hosts.isEnvironmentHost(name);
+			if (!environmentHost && platform.isContainerGateway(request.getLocalAddr())) {
 				problems.write(response, 421, "Not this platform's host name", "The platform does not answer on "
 						+ request.getLocalAddr() + ", this machine's address for containers (host.docker.internal); "
 						+ "containers reach only the environments' hosts here.");
 			}
-			else if (!platform.isPlatformHost(name)) {
+			else if (!environmentHost && !platform.isPlatformHost(name)) {
 				problems.write(response, 421, "Not this platform's host name", "'" + name + "' is not a host name "
 						+ "of this platform. Call it by one of its names; an operator adds names to platform.allowed-hosts.");
 			}

@@ -62,6 +62,10 @@ class PlatformHostsTest {
 			assertThat(RawHttp.get(port, host + ":" + port, "/api/session/providers").status()).as(host).isEqualTo(200);
 		}
 		assertThat(RawHttp.get(port, "localhost", "/api/session/providers").status()).as("without a port").isEqualTo(200);
+		// What else the firewall refuses stays a 400, as a problem too.
+		RawHttp.Answer malformed = RawHttp.get(port, "localhost", "/api/apps;x=1");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(detail(malformed)).contains("malformed");
 	}
 
 	@Test
