@@ -98,6 +98,18 @@ class CsrfTest {
 		assertThat(withHeader.delete("/api/apps/csrf-app/members/csrf-member").status()).isEqualTo(204);
 	}
 
+	@Test
+	void aCrossSiteFormCannotSignABrowserIn() {
+		// The sign-in needs no CSRF token; what keeps a form on another site from signing a browser into the
+		// attacker's account is that it takes JSON only, which a form cannot send.
+		String json = "{\"username\":\"admin\",\"password\":\"" + FreshPlatformHome.ADMIN_PASSWORD + "\"}";
+		for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+			RawHttp.Answer answer = RawHttp.sendBody(port, "POST", "localhost", "/api/session", type, json);
+			assertThat(answer.status()).as(type).isEqualTo(415);
+			assertThat(String.valueOf(answer.header("Set-Cookie"))).as(type).doesNotContain("PLATFORM_SESSION");
+		}
+	}
+
 	private Deployment running(String app, String env) {
 		Deployment deployment = new Deployment();
 		deployment.setApp(app);

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-	/** The answer: status, headers by lower-case name (the last of each), body. */
+	/** The answer: status, headers by lower-case name (repeated ones one per line), body. */
 	public record Answer(int status, Map<String, String> headers, String body) {
 
 		public String header(String name) {
@@ -67,7 +67,8 @@ public final class RawHttp {
 			Map<String, String> headers = new HashMap<>();
 			for (int i = 1; i < head.length; i++) {
 				int colon = head[i].indexOf(':');
-				headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+				headers.merge(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim(),
+						(first, next) -> first + "\n" + next);
 			}
 			String raw = response.substring(end + 4);
 			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
