@@ -11,7 +11,8 @@ export { expect }
 /**
  * Tests against the platform the global setup started; skipped (visibly) when there is no Chromium.
  * `request` is the platform's API as its admin, through a personal access token (the way a script calls
- * it: no session, so no CSRF token either); the browser's `page` starts signed out.
+ * it: no session, so no CSRF token either); the browser's `page` starts signed out, and a test fails when
+ * the platform's Content-Security-Policy blocked anything on it (a script, a style, a request).
  */
 export const test = base.extend<object, { adminToken: string }>({
 	baseURL: async ({}, use) => {
@@ -26,6 +27,14 @@ export const test = base.extend<object, { adminToken: string }>({
 		},
 		{ scope: 'worker' },
 	],
+	page: async ({ page }, use) => {
+		const blocked: string[] = []
+		page.on('console', (message) => {
+			if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text())
+		})
+		await use(page)
+		expect(blocked, 'what the Content-Security-Policy blocked').toEqual([])
+	},
 	request: async ({ playwright, baseURL, adminToken }, use) => {
 		const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${adminToken}` } })
 		await use(api)

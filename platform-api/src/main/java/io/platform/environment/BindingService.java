@@ -3,6 +3,7 @@ package io.platform.environment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.application.ApplicationDeleting;
 import io.platform.application.ApplicationService;
 import io.platform.support.crypto.SecretCipher;
+import io.platform.support.web.HttpUrls;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
 
@@ -28,6 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class BindingService {
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+	/**
+	 * Keys whose values the web UI shows as links (the environment's Kibana and SkyWalking UI): http(s)
+	 * URLs only, so that no binding can put a javascript: link in front of the people who click it.
+	 */
+	static final Set<String> LINK_KEYS = Set.of("KIBANA_URL", "SKYWALKING_UI_URL");
 
 	/** Secrets shorter than this are not masked in logs: they would mask ordinary words. */
 	private static final int MIN_MASKED_LENGTH = 4;
@@ -145,6 +153,12 @@ public class BindingService {
 			if (problem != null) {
 				throw new InvalidInputException("value", key + " " + problem + ".");
 			}
+		}
+		if (LINK_KEYS.contains(key) && request.value() != null && !request.value().isBlank()
+				&& !HttpUrls.isHttp(request.value())) {
+			throw new InvalidInputException("value", key + " is shown as a link: its value must be an http:// or "
+					+ "https:// URL with a host, such as https://" + key.substring(0, key.indexOf('_')).toLowerCase(Locale.ROOT)
+					+ ".example.com; other schemes (javascript:, data:, ...) are refused.");
 		}
 		Binding binding = mapper.selectOne(query(envName, appName).eq(Binding::getBindingKey, key));
 		boolean created = binding == null;

@@ -12,6 +12,7 @@ import io.platform.env.runtime.docker.DockerDriver;
 import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
+import io.platform.support.web.PlatformHosts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,10 +35,14 @@ public class EnvironmentService {
 
 	private final String defaultDomain;
 
-	EnvironmentService(EnvironmentMapper mapper, ApplicationEventPublisher events, PlatformProperties properties) {
+	private final PlatformHosts platformHosts;
+
+	EnvironmentService(EnvironmentMapper mapper, ApplicationEventPublisher events, PlatformProperties properties,
+			PlatformHosts platformHosts) {
 		this.mapper = mapper;
 		this.events = events;
 		this.defaultDomain = properties.domain();
+		this.platformHosts = platformHosts;
 	}
 
 	public List<Environment> list() {
@@ -154,11 +159,26 @@ public class EnvironmentService {
 
 	/** {@code runtimeUnchanged}: the runtime is the one already set, not checked again (its engine may be down). */
 	private void apply(EnvironmentRequest request, Environment environment, boolean runtimeUnchanged) {
-		environment.setDomain(request.domain() == null || request.domain().isBlank() ? defaultDomain : request.domain());
+		String domain = request.domain() == null || request.domain().isBlank() ? defaultDomain : request.domain();
+		String captured = platformHostCapturedBy(environment.getName(), domain);
+		if (captured != null) {
+			throw new InvalidInputException("domain", "With domain '" + domain + "', the hosts of environment '"
+					+ environment.getName() + "' ({app}." + environment.getName() + "." + domain + ") would include '"
+					+ captured + "', the platform's own host name; choose another domain.");
+		}
+		environment.setDomain(domain);
 		environment.setIsProtected(Boolean.TRUE.equals(request.isProtected()));
 		environment.setRuntime(runtimeUnchanged ? environment.getRuntime() : checkedRuntime(request.runtime()));
 		environment.setMemoryLimitMb(request.memoryLimitMb());
 		environment.setCpuLimit(request.cpuLimit());
+	}
+
+	/** The platform's own host name that {@code {app}.{env}.{domain}} is for some service name, or null. */
+	private String platformHostCapturedBy(String env, String domain) {
+		return platformHosts.names().stream().filter(name -> {
+			String[] labels = name.split("\\.", 3);
+			return labels.length == 3 && labels[1].equalsIgnoreCase(env) && labels[2].equalsIgnoreCase(domain);
+		}).findFirst().orElse(null);
 	}
 
 	/** {@code null}, {@code process}, or a Docker engine URL that answers now. */

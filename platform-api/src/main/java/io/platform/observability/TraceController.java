@@ -25,6 +25,7 @@ import io.platform.logs.trace.TraceSourceException;
 import io.platform.logs.trace.TraceSummary;
 import io.platform.observability.skywalking.SkyWalking;
 import io.platform.support.web.ConflictException;
+import io.platform.support.web.HttpUrls;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
 import io.platform.support.web.UpstreamException;
@@ -86,9 +87,10 @@ class TraceController {
 		String instance = SkyWalking.instanceName(deployment.getId());
 		// Traces can be read wherever an OAP is named, even when this platform has no agent to attach.
 		boolean queryable = setup.queryUrl() != null;
-		String skywalkingLink = setup.uiUrl() == null ? null : skyWalkingLink(setup.uiUrl(), service, instance);
+		// Only http(s) addresses become links, whatever an older version let into the bindings.
+		String skywalkingLink = HttpUrls.isHttp(setup.uiUrl()) ? skyWalkingLink(setup.uiUrl().strip(), service, instance) : null;
 		BindingService.Resolved kibana = bindings.effective(deployment.getApp(), deployment.getEnv()).get(KIBANA_URL);
-		String kibanaLink = kibana == null || kibana.value().isBlank() ? null : kibanaLink(kibana.value().strip(), deployment);
+		String kibanaLink = kibana == null || !HttpUrls.isHttp(kibana.value()) ? null : kibanaLink(kibana.value().strip(), deployment);
 		return new ObservabilityView(new ObservabilityView.Tracing(queryable, service, instance, setup.reason()),
 				new ObservabilityView.Links(skywalkingLink, kibanaLink));
 	}

@@ -70,6 +70,35 @@ class BindingControllerTest {
 	}
 
 	@Test
+	void bindingsShownAsLinksTakeHttpUrlsOnly() throws Exception {
+		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"linked\",\"repoUrl\":\"https://git.example.com/linked.git\"}")).andExpect(status().isCreated());
+		for (String value : new String[] { "javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x",
+				"vbscript:msgbox(1)", "kibana.example.com", "https:///no-host" }) {
+			for (String key : new String[] { "KIBANA_URL", "SKYWALKING_UI_URL" }) {
+				String body = "{\"value\":\"" + value + "\",\"secret\":false}";
+				mvc.perform(put("/api/environments/dev/bindings/{key}", key).contentType(MediaType.APPLICATION_JSON).content(body))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.detail").value(containsString(key + " is shown as a link")))
+					.andExpect(jsonPath("$.detail").value(containsString("http:// or https://")));
+				mvc.perform(put("/api/apps/linked/bindings/dev/{key}", key).contentType(MediaType.APPLICATION_JSON).content(body))
+					.andExpect(status().isBadRequest());
+			}
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM binding WHERE binding_key IN ('KIBANA_URL', 'SKYWALKING_UI_URL')",
+				Integer.class)).isZero();
+		mvc.perform(put("/api/environments/dev/bindings/KIBANA_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"https://kibana.dev.example.com:5601\",\"secret\":false}")).andExpect(status().isOk());
+		mvc.perform(put("/api/apps/linked/bindings/dev/SKYWALKING_UI_URL").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"http://skywalking.dev.internal\",\"secret\":false}")).andExpect(status().isOk());
+		mvc.perform(delete("/api/environments/dev/bindings/KIBANA_URL")).andExpect(status().isNoContent());
+		// Other keys keep whatever value they had.
+		mvc.perform(put("/api/environments/dev/bindings/SOME_SCRIPT").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"javascript:anything\",\"secret\":false}")).andExpect(status().isOk());
+		mvc.perform(delete("/api/environments/dev/bindings/SOME_SCRIPT")).andExpect(status().isNoContent());
+	}
+
+	@Test
 	void aServiceCannotOverrideThePlatformsOwnKeys() throws Exception {
 		mvc.perform(post("/api/apps").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"sneaky\",\"repoUrl\":\"https://git.example.com/sneaky.git\"}")).andExpect(status().isCreated());

@@ -50,13 +50,16 @@ class GitLabApiTest {
 	@Autowired
 	SecretCipher cipher;
 
+	/** The recorded project other/inventory, which a test may change for a while. */
+	static Map<String, Object> inventory;
+
 	@BeforeAll
 	static void startGitLab() throws Exception {
 		gitlab = FakeGitLab.start();
 		gitlab.addProject(11, "team/billing", "https://gitlab.example.com/team/billing.git");
 		gitlab.addProject(12, "team/orders-api", "https://gitlab.example.com/team/orders-api.git");
 		gitlab.addProject(13, "team/search_Svc", "https://gitlab.example.com/team/search_Svc.git");
-		gitlab.addProject(14, "other/inventory", "https://gitlab.example.com/other/inventory.git");
+		inventory = gitlab.addProject(14, "other/inventory", "https://gitlab.example.com/other/inventory.git");
 		gitlab.addProject(15, "team/catalog", "https://gitlab.example.com/team/catalog.git");
 		gitlab.addProject(16, "ops/billing-ops", "https://gitlab.example.com/ops/billing-ops.git");
 		gitlab.addBranch(15, "main", "7b5c3cc8be40ee161ae89a06bba6229da1032a0c", true, true, false);
@@ -135,6 +138,22 @@ class GitLabApiTest {
 			.andExpect(jsonPath("$.items", hasSize(1)));
 		mvc.perform(get("/api/gitlab/connections/{id}/projects", id).param("perPage", "500")).andExpect(problem(400));
 		mvc.perform(get("/api/gitlab/connections/{id}/projects", 999_999)).andExpect(problem(404));
+	}
+
+	@Test
+	void aProjectWhoseWebAddressIsNotHttpIsListedWithoutALink() throws Exception {
+		long id = connection("links");
+		Object before = inventory.put("web_url", "javascript:alert(document.cookie)");
+		try {
+			mvc.perform(get("/api/gitlab/connections/{id}/projects", id).param("search", "INVEN"))
+				.andExpect(jsonPath("$.items[0].pathWithNamespace").value("other/inventory"))
+				.andExpect(jsonPath("$.items[0].webUrl").value(org.hamcrest.Matchers.nullValue()));
+		}
+		finally {
+			inventory.put("web_url", before);
+		}
+		mvc.perform(get("/api/gitlab/connections/{id}/projects", id).param("search", "INVEN"))
+			.andExpect(jsonPath("$.items[0].webUrl").value("https://gitlab.example.com/other/inventory"));
 	}
 
 	@Test

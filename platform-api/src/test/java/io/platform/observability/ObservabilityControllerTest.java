@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -49,6 +50,9 @@ class ObservabilityControllerTest {
 
 	@Autowired
 	LogStore logs;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void withoutSkyWalkingTheDeploymentPageIsToldWhichBindingToAdd() throws Exception {
@@ -157,6 +161,24 @@ class ObservabilityControllerTest {
 		deployment.setStartedAt(now);
 		deployment.setFinishedAt(now);
 		return deployments.insert(deployment, List.of()).getId();
+	}
+
+	@Test
+	void onlyHttpAddressesBecomeLinksEvenWhenAnOlderVersionStoredAnotherScheme() throws Exception {
+		long id = deployment("link-checked", "test");
+		bind("test", "SKYWALKING_UI_URL", "https://skywalking.test.internal");
+		bind("test", "KIBANA_URL", "https://kibana.test.internal");
+		mvc.perform(get("/api/deployments/{id}/observability", id))
+			.andExpect(jsonPath("$.links.skywalking").value(startsWith("https://skywalking.test.internal/dashboard/")))
+			.andExpect(jsonPath("$.links.kibana").value(startsWith("https://kibana.test.internal/app/discover")));
+		// Written before the API refused them:
+		jdbc.update("UPDATE binding SET value_text = 'javascript:alert(1)//' WHERE env = 'test' AND app = '' AND binding_key = 'KIBANA_URL'");
+		jdbc.update("UPDATE binding SET value_text = ' JavaScript:alert(2)' WHERE env = 'test' AND app = '' AND binding_key = 'SKYWALKING_UI_URL'");
+		mvc.perform(get("/api/deployments/{id}/observability", id))
+			.andExpect(jsonPath("$.links.skywalking").isEmpty())
+			.andExpect(jsonPath("$.links.kibana").isEmpty());
+		mvc.perform(delete("/api/environments/test/bindings/KIBANA_URL")).andExpect(status().isNoContent());
+		mvc.perform(delete("/api/environments/test/bindings/SKYWALKING_UI_URL")).andExpect(status().isNoContent());
 	}
 
 	private void bind(String env, String key, String value) throws Exception {

@@ -27,13 +27,13 @@ public final class SignedIn {
 	private SignedIn() {
 	}
 
-	/** MockMvc calls of a test context are the admin's, with a CSRF token, unless a test says otherwise. */
+	/** MockMvc calls of a test context are the admin's, with a CSRF token in its header, unless a test says otherwise. */
 	public static class MockMvcAsAdmin implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			MockMvcBuilderCustomizer asAdmin = builder -> builder
-				.defaultRequest(MockMvcRequestBuilders.get("/").with(user("admin")).with(csrf()));
+				.defaultRequest(MockMvcRequestBuilders.get("/").with(user("admin")).with(csrf().asHeader()));
 			context.getBeanFactory().registerSingleton("signedInAsAdmin", asAdmin);
 		}
 

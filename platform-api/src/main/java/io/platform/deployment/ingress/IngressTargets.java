@@ -1,5 +1,8 @@
 package io.platform.deployment.ingress;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +12,10 @@ import io.platform.deployment.Deployment;
 import io.platform.deployment.DeploymentStore;
 import io.platform.env.ingress.IngressResolver;
 import io.platform.environment.EnvironmentHosts;
+import io.platform.support.web.PlatformHosts;
 
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerRequest;
 
@@ -17,7 +23,8 @@ import org.springframework.web.servlet.function.ServerRequest;
  * Resolves {@code {app}.{env}.{domain}} to the instance of the RUNNING deployment of that service in
  * that environment. The route follows the deployment's status, so it flips only at the switch step,
  * after the new instance passed its health gate. Requests for the gray source environment that carry
- * the gray marker go to the gray target environment's deployment instead.
+ * the gray marker go to the gray target environment's deployment instead. An instance address that is
+ * the platform itself is never forwarded to: the ingress must not become a way into the platform's API.
  */
 @Component
 class IngressTargets implements IngressResolver {
@@ -28,10 +35,22 @@ class IngressTargets implements IngressResolver {
 
 	private final PlatformProperties.Gray gray;
 
-	IngressTargets(EnvironmentHosts hosts, DeploymentStore deployments, PlatformProperties properties) {
+	private final PlatformHosts platformHosts;
+
+	/** The port the platform listens on, once it does. */
+	private volatile int platformPort = -1;
+
+	IngressTargets(EnvironmentHosts hosts, DeploymentStore deployments, PlatformProperties properties,
+			PlatformHosts platformHosts) {
 		this.hosts = hosts;
 		this.deployments = deployments;
 		this.gray = properties.gray();
+		this.platformHosts = platformHosts;
+	}
+
+	@EventListener
+	void listening(WebServerInitializedEvent event) {
+		platformPort = event.getWebServer().getPort();
 	}
 
 	@Override
@@ -54,7 +73,32 @@ class IngressTargets implements IngressResolver {
 	}
 
 	private Route forward(Deployment deployment) {
-		return new Route.Forward(URI.create(deployment.getUrl()), deployment.getEnv());
+		URI target = URI.create(deployment.getUrl());
+		if (isPlatform(target)) {
+			return new Route.Unavailable("Deployment " + deployment.getId() + " of '" + deployment.getApp()
+					+ "' answers at " + target + ", which is this platform itself; the ingress does not forward there.");
+		}
+		return new Route.Forward(target, deployment.getEnv());
+	}
+
+	/** The platform's own port on one of its names or on any address of this machine. */
+	private boolean isPlatform(URI target) {
+		int port = target.getPort() != -1 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+		String host = target.getHost();
+		if (port != platformPort || host == null) {
+			return false;
+		}
+		if (platformHosts.isPlatformHost(host) || host.equalsIgnoreCase("host.docker.internal")) {
+			return true;
+		}
+		try {
+			InetAddress address = InetAddress.getByName(host);
+			return address.isLoopbackAddress() || address.isAnyLocalAddress()
+					|| NetworkInterface.getByInetAddress(address) != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** The newest RUNNING deployment (during a switch two may briefly run; the new one serves). */
