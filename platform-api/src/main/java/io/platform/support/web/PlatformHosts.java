@@ -11,14 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The host names the platform itself answers on (its UI and API): the loopback names, the names in
- * {@code platform.allowed-hosts} (by default the machine's host name) and the host of
- * {@code platform.external-url}. A request for any other name is refused, so that a name an attacker
+ * {@code platform.allowed-hosts} (by default the machine's host name), the host of
+ * {@code platform.external-url}, and this machine's own IP addresses written as such (a server first opened
+ * as {@code http://10.1.2.3:8080/}: an address literal cannot be rebound by anyone's DNS). A request for any
+ * other name is refused, so that a name an attacker
  * points at this machine (DNS rebinding), or {@code host.docker.internal} from inside a container, reaches
  * nothing; the environments' own hosts ({@code {app}.{env}.{domain}}) go to the ingress instead.
  * Connections to this machine's address on a Docker bridge (what {@code host.docker.internal} is inside a
@@ -34,6 +37,13 @@ public class PlatformHosts {
 	private static final Set<String> CONTAINER_GATEWAYS = Set.of("host.docker.internal", "gateway.docker.internal");
 
 	private final Set<String> names = new LinkedHashSet<>();
+
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
+
+	/** Address literals asked about so far, and whether they are this machine's. */
+	private final Map<String, Boolean> ownAddresses = new ConcurrentHashMap<>();
 
 	/** Local addresses seen so far, and whether they are on a Docker bridge (bridges come and go rarely). */
 	private final Map<String, Boolean> bridgeAddresses = new ConcurrentHashMap<>();
@@ -56,7 +66,26 @@ public class PlatformHosts {
 
 	/** Whether {@code host} (a name or address, without a port) is one of the platform's own. */
 	public boolean isPlatformHost(String host) {
-		return host != null && names.contains(normalize(host));
+		if (host == null) {
+			return false;
+		}
+		String name = normalize(host);
+		return names.contains(name) || ownAddresses.computeIfAbsent(name, PlatformHosts::isOwnAddress);
+	}
+
+	/** An IP address literal of one of this machine's interfaces, Docker bridges excepted (containers' way in). */
+	private static boolean isOwnAddress(String name) {
+		if (!IPV4.matcher(name).matches() && !(name.contains(":") && IPV6.matcher(name).matches())) {
+			return false; // a name: never resolved here, so no DNS answer decides
+		}
+		try {
+			InetAddress address = InetAddress.getByName(name);
+			NetworkInterface owner = NetworkInterface.getByInetAddress(address);
+			return owner != null && !owner.getName().startsWith("docker") && !owner.getName().startsWith("br-");
+		}
+		catch (UnknownHostException | SocketException ex) {
+			return false;
+		}
 	}
 
 	/**

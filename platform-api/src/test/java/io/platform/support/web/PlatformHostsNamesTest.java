@@ -24,6 +24,29 @@ class PlatformHostsNamesTest {
 	}
 
 	@Test
+	void thisMachinesOwnAddressesCountWhenWrittenAsAddressesButNotOthersNorDockerBridges() throws Exception {
+		PlatformHosts hosts = new PlatformHosts(List.of("deploy.example.com"), "");
+		String own = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.filter(nic -> !nic.getName().startsWith("docker") && !nic.getName().startsWith("br-"))
+			.flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+			.filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+			.map(InetAddress::getHostAddress)
+			.findFirst()
+			.orElse(null);
+		if (own != null) {
+			assertThat(hosts.isPlatformHost(own)).as(own).isTrue();
+		}
+		assertThat(hosts.isPlatformHost("203.0.113.9")).as("not this machine's").isFalse();
+		assertThat(hosts.isPlatformHost("1.2.3.4.attacker.example")).isFalse();
+		java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.filter(nic -> nic.getName().startsWith("docker"))
+			.flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+			.forEach(bridge -> assertThat(hosts.isPlatformHost(bridge.getHostAddress())).as("Docker bridge").isFalse());
+	}
+
+	@Test
 	void configuredNamesReplaceTheMachinesNameAndTheExternalUrlsHostAlwaysCounts() throws Exception {
 		PlatformHosts hosts = new PlatformHosts(List.of(" Deploy.Example.com ", "", "host.docker.internal"),
 				"https://platform.example.com:8443/");
