@@ -86,10 +86,25 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestBodyLimit.TooLarge tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+			problem.setTitle(RequestBodyLimit.TITLE);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON of the expected shape: " + rootMessage(ex));
 		problem.setTitle("Invalid input");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static RequestBodyLimit.TooLarge tooLarge(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
 	}
 
 	private static String rootMessage(Throwable ex) {
