@@ -9,18 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.platform.support.FreshPlatformHome;
 import io.platform.support.HttpCaller;
+import io.platform.support.LimitedPlatformTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /** JSON bodies above platform.api.max-body-size are refused with a 413 before anything reads them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "platform.runtime=process", "platform.api.max-body-size=64KB" })
-@ContextConfiguration(initializers = FreshPlatformHome.class)
+@LimitedPlatformTest
 class RequestBodyLimitTest {
 
 	@LocalServerPort
