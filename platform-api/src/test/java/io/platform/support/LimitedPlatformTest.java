@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "platform.runtime=process", "platform.api.max-body-size=64KB", "platform.deploy.max-queued=2",
-				"platform.streams.max-per-user=2", "platform.streams.timeout=4s" })
+				"platform.streams.max-per-user=2", "platform.streams.timeout=4s", "platform.docker.timeout=2s" })
 @ContextConfiguration(initializers = FreshPlatformHome.class)
 public @interface LimitedPlatformTest {
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.platform.env.runtime.RuntimeFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,15 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 				.body(problem);
 		}
 		return ResponseEntity.status(ex.status()).body(problem);
+	}
+
+	/** A runtime (a Docker engine) failed or did not answer in time: its message names it and what failed. */
+	@ExceptionHandler(RuntimeFailure.class)
+	ResponseEntity<ProblemDetail> runtime(RuntimeFailure ex) {
+		log.warn("{}", ex.getMessage(), ex.getCause());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage() + ".");
+		problem.setTitle("Upstream failure");
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
