@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "platform.runtime=process", "platform.api.max-body-size=64KB", "platform.deploy.max-queued=2",
-				"platform.streams.max-per-user=2", "platform.streams.timeout=4s", "platform.docker.timeout=2s" })
+				"platform.streams.max-per-user=2", "platform.streams.timeout=4s", "platform.docker.timeout=2s",
+				"platform.ingress.read-timeout=5s", "platform.ingress.max-concurrent=3", "server.tomcat.threads.max=8" })
 @ContextConfiguration(initializers = FreshPlatformHome.class)
 public @interface LimitedPlatformTest {
 
