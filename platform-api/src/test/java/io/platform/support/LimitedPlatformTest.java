@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "platform.runtime=process", "platform.api.max-body-size=64KB", "platform.deploy.max-queued=2",
 				"platform.streams.max-per-user=2", "platform.streams.timeout=4s", "platform.docker.timeout=2s",
-				"platform.ingress.read-timeout=5s", "platform.ingress.max-concurrent=3", "server.tomcat.threads.max=8" })
+				"platform.ingress.read-timeout=5s", "platform.ingress.max-concurrent=3", "server.tomcat.threads.max=8",
+				"platform.gitlab.timeout=2s", "platform.skywalking.query-timeout=2s" })
 @ContextConfiguration(initializers = FreshPlatformHome.class)
 public @interface LimitedPlatformTest {
 
