@@ -169,6 +169,8 @@ class DeploymentController {
 					emitter.send(SseEmitter.event().name("end").data(deployments.view(now), MediaType.APPLICATION_JSON));
 					emitter.complete();
 				}
+				// Completed before Spring MVC took the emitter over: its completion callbacks never run.
+				unsubscribe.run();
 			}
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -43,13 +43,13 @@ public class EventStreams {
 					+ maxPerUser + ", platform.streams.max-per-user); close one (a tab or a script that follows a log) "
 					+ "and open this one again.", Duration.ofSeconds(10), "Too many open streams");
 		}
-		SseEmitter emitter = new SseEmitter(timeout.toMillis());
 		AtomicBoolean released = new AtomicBoolean();
 		Runnable release = () -> {
 			if (released.compareAndSet(false, true)) {
 				open.computeIfPresent(user, (name, count) -> count <= 1 ? null : count - 1);
 			}
 		};
+		SseEmitter emitter = new Counted(timeout.toMillis(), release);
 		emitter.onCompletion(release);
 		emitter.onError(ex -> release.run());
 		// Ends the stream as any other end of it; the client reconnects if it still listens.
@@ -63,6 +63,33 @@ public class EventStreams {
 	/** How many streams {@code user} holds open now. */
 	public int openBy(String user) {
 		return open.getOrDefault(user, 0);
+	}
+
+	/**
+	 * Gives its place back when the server ends it too: an emitter completed before Spring MVC took it over
+	 * (the whole log of a finished deployment, sent at once) never runs its completion callbacks.
+	 */
+	private static final class Counted extends SseEmitter {
+
+		private final Runnable release;
+
+		Counted(long timeout, Runnable release) {
+			super(timeout);
+			this.release = release;
+		}
+
+		@Override
+		public void complete() {
+			release.run();
+			super.complete();
+		}
+
+		@Override
+		public void completeWithError(Throwable ex) {
+			release.run();
+			super.completeWithError(ex);
+		}
+
 	}
 
 }

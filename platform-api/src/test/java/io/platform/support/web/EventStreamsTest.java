@@ -105,4 +105,24 @@ class EventStreamsTest {
 		open(stream("/api/deployments/" + deployment + "/logs"));
 	}
 
+	@Test
+	void theWholeLogOfAFinishedDeploymentGivesItsPlaceBack() throws Exception {
+		admin.post("/api/deployments/" + deployment + "/cancel", "");
+		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!HttpCaller.json(admin.get("/api/deployments/" + deployment)).get("status").asString().equals("CANCELLED")
+				&& System.nanoTime() < end) {
+			Thread.sleep(200);
+		}
+		Thread.sleep(500);
+
+		// More times than one person may hold streams: each is sent whole and ends at once.
+		for (int i = 0; i < 4; i++) {
+			HttpResponse<String> log = admin.send(admin.request("/api/deployments/" + deployment + "/log")
+				.header("Accept", "text/event-stream")
+				.GET());
+			assertThat(log.statusCode()).as("stream %d: %s", i + 1, log.body()).isEqualTo(200);
+			assertThat(log.body()).contains("event:end");
+		}
+	}
+
 }
