@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * A back-end that accepts connections and then never answers (an overloaded or hung server), except the
- * requests whose first line {@code answers} says it answers with 200 (a Docker engine's ping, say).
+ * requests whose first line {@code answers} says it answers with 200 (a Docker engine's ping, say); or one
+ * that sends the head of its answer and the start of the body, then nothing more.
  */
 public final class SilentServer implements AutoCloseable {
 
@@ -21,13 +22,16 @@ public final class SilentServer implements AutoCloseable {
 
 	private final Predicate<String> answers;
 
+	private final boolean stallsBody;
+
 	private final List<Socket> held = new CopyOnWriteArrayList<>();
 
 	private final Thread acceptor;
 
-	private SilentServer(Predicate<String> answers) throws IOException {
+	private SilentServer(Predicate<String> answers, boolean stallsBody) throws IOException {
 		this.socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
 		this.answers = answers;
+		this.stallsBody = stallsBody;
 		this.acceptor = new Thread(this::accept, "silent-server");
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
@@ -35,12 +39,17 @@ public final class SilentServer implements AutoCloseable {
 
 	/** Answers nothing at all. */
 	public static SilentServer start() throws IOException {
-		return new SilentServer(line -> false);
+		return new SilentServer(line -> false, false);
 	}
 
 	/** Answers 200 to the requests whose first line matches, nothing to the others. */
 	public static SilentServer answering(Predicate<String> requestLine) throws IOException {
-		return new SilentServer(requestLine);
+		return new SilentServer(requestLine, false);
+	}
+
+	/** Sends a 200 head and a few bytes of a longer body to every request, then nothing. */
+	public static SilentServer stallingBody() throws IOException {
+		return new SilentServer(line -> false, true);
 	}
 
 	public int port() {
@@ -72,6 +81,12 @@ public final class SilentServer implements AutoCloseable {
 					return;
 				}
 				String firstLine = head.lines().findFirst().orElse("");
+				if (stallsBody) {
+					out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nthe start"
+						.getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					return;
+				}
 				if (!answers.test(firstLine)) {
 					// Hold the connection, read nothing more, answer nothing.
 					return;

@@ -1,9 +1,15 @@
 package io.platform.deployment.ingress;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.platform.env.ingress.IngressRoutes;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -18,9 +24,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -49,13 +58,61 @@ class IngressConfig {
 					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 					.body(problem);
 			}
+			ServerResponse response;
 			try {
-				return next.handle(request);
+				response = next.handle(request);
+			}
+			catch (Exception | Error ex) {
+				inFlight.release();
+				throw ex;
+			}
+			// The proxied body is copied when the answer is written: the request holds its place until then.
+			return new Releasing(response, inFlight);
+		});
+	}
+
+	/** An answer that gives its place back once written (or failed to). */
+	private static final class Releasing implements ServerResponse {
+
+		private final ServerResponse response;
+
+		private final Semaphore permits;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		Releasing(ServerResponse response, Semaphore permits) {
+			this.response = response;
+			this.permits = permits;
+		}
+
+		@Override
+		public HttpStatusCode statusCode() {
+			return response.statusCode();
+		}
+
+		@Override
+		public HttpHeaders headers() {
+			return response.headers();
+		}
+
+		@Override
+		public MultiValueMap<String, Cookie> cookies() {
+			return response.cookies();
+		}
+
+		@Override
+		public ModelAndView writeTo(HttpServletRequest request, HttpServletResponse servletResponse, Context context)
+				throws ServletException, IOException {
+			try {
+				return response.writeTo(request, servletResponse, context);
 			}
 			finally {
-				inFlight.release();
+				if (released.compareAndSet(false, true)) {
+					permits.release();
+				}
 			}
-		});
+		}
+
 	}
 
 	/**

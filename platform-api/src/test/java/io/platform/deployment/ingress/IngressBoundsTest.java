@@ -101,4 +101,36 @@ class IngressBoundsTest {
 		}
 	}
 
+	@Test
+	void servicesThatStallTheirBodyCannotTakeTheThreadsOfTheApiEither() throws Exception {
+		HttpCaller admin = HttpCaller.admin(port);
+		admin.get("/api/environments");
+		List<CompletableFuture<String>> crowd = new ArrayList<>();
+		try (SilentServer service = SilentServer.stallingBody()) {
+			runningOn(admin, "stalled-body", service);
+
+			for (int i = 0; i < 8; i++) {
+				crowd.add(CompletableFuture.supplyAsync(() -> viaIngress("stalled-body.dev.localhost")));
+			}
+			Thread.sleep(1000);
+			long start = System.nanoTime();
+			int api = admin.get("/api/environments").statusCode();
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(api).isEqualTo(200);
+			assertThat(took).isLessThan(Duration.ofMillis(2500));
+		}
+		// The service went away: the stalled answers end too.
+		List<String> answers = new ArrayList<>();
+		for (CompletableFuture<String> request : crowd) {
+			answers.add(request.get(30, TimeUnit.SECONDS));
+		}
+		assertThat(answers.stream().filter(a -> a.startsWith("HTTP/1.1 503"))).hasSize(5);
+		// The others were let through, and cut off when the service went away.
+		assertThat(answers.stream().filter(a -> !a.startsWith("HTTP/1.1 503")))
+			.as(answers.stream().map(a -> a.lines().findFirst().orElse("(nothing)")).toList().toString())
+			.hasSize(3)
+			.noneMatch(a -> a.contains("platform.ingress.max-concurrent"));
+	}
+
 }
