@@ -52,7 +52,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RuntimeFailure.class)
 	ResponseEntity<ProblemDetail> runtime(RuntimeFailure ex) {
 		log.warn("{}", ex.getMessage(), ex.getCause());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage() + ".");
+		String detail = ex.getMessage() == null ? "The runtime failed." : ex.getMessage();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				detail.endsWith(".") ? detail : detail + ".");
 		problem.setTitle("Upstream failure");
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
 	}
