@@ -1,6 +1,7 @@
 package io.platform.deployment;
 
 import io.platform.identity.Access;
+import io.platform.support.web.EventStreams;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,9 +37,12 @@ class DeploymentController {
 
 	private final Access access;
 
+	private final EventStreams streams;
+
 	DeploymentController(DeploymentService deployments, DeploymentStore store, DeploymentLogs logs,
-			DeploymentEvents events, Access access) {
+			DeploymentEvents events, Access access, EventStreams streams) {
 		this.access = access;
+		this.streams = streams;
 		this.deployments = deployments;
 		this.store = store;
 		this.logs = logs;
@@ -111,9 +115,9 @@ class DeploymentController {
 
 	/** The log so far, then each new line, status changes, and an {@code end} event when it is over. */
 	@GetMapping(path = "/api/deployments/{id}/log", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter liveLog(@PathVariable long id) {
+	SseEmitter liveLog(@PathVariable long id, Principal principal) {
 		Deployment deployment = readable(id);
-		SseEmitter emitter = new SseEmitter(0L);
+		SseEmitter emitter = streams.open(who(principal));
 		AtomicReference<AutoCloseable> lines = new AtomicReference<>();
 		AtomicReference<AutoCloseable> statuses = new AtomicReference<>();
 		Runnable unsubscribe = () -> {
@@ -165,6 +169,8 @@ class DeploymentController {
 					emitter.send(SseEmitter.event().name("end").data(deployments.view(now), MediaType.APPLICATION_JSON));
 					emitter.complete();
 				}
+				// Completed before Spring MVC took the emitter over: its completion callbacks never run.
+				unsubscribe.run();
 			}
 		}
 		catch (IOException | IllegalStateException ex) {

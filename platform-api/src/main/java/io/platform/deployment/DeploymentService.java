@@ -1,5 +1,6 @@
 package io.platform.deployment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,7 +24,9 @@ import io.platform.git.GitRemote;
 import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
+import io.platform.support.web.TooManyRequestsException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Starts, redeploys, rolls back and cancels deployments; answers what runs where. */
@@ -48,9 +51,13 @@ public class DeploymentService {
 
 	private final BindingService bindings;
 
+	private final int maxQueued;
+
 	DeploymentService(DeploymentStore store, DeploymentEngine engine, ApplicationService applications,
-			EnvironmentService environments, GitProvider git, RuntimeTargets runtimes, BindingService bindings) {
+			EnvironmentService environments, GitProvider git, RuntimeTargets runtimes, BindingService bindings,
+			@Value("${platform.deploy.max-queued:20}") int maxQueued) {
 		this.bindings = bindings;
+		this.maxQueued = maxQueued;
 		this.store = store;
 		this.engine = engine;
 		this.applications = applications;
@@ -232,7 +239,14 @@ public class DeploymentService {
 		}
 	}
 
-	private Deployment queue(Deployment deployment, List<StepName> plan) {
+	/** Refuses a deployment that would wait behind too many others of its lane; nothing is saved then. */
+	private synchronized Deployment queue(Deployment deployment, List<StepName> plan) {
+		int waiting = engine.waiting(deployment.getApp(), deployment.getEnv());
+		if (waiting >= maxQueued) {
+			throw new TooManyRequestsException(waiting + " deployments of " + deployment.getApp() + " already wait in "
+					+ deployment.getEnv() + " (at most " + maxQueued + ", platform.deploy.max-queued); wait for them "
+					+ "to run, or cancel some, then deploy again.", Duration.ofSeconds(30), "Deployment queue full");
+		}
 		store.insert(deployment, plan);
 		engine.submit(deployment);
 		return deployment;

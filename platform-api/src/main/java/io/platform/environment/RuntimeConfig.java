@@ -41,8 +41,8 @@ class RuntimeConfig {
 		};
 		if (useDocker) {
 			log.info("Runtime: Docker engine at {} (base image {})", docker.host(), docker.baseImage());
-			return new DockerDriver(
-					new DockerSettings(docker.host(), docker.baseImage(), null, installationId(properties.home())));
+			return new DockerDriver(new DockerSettings(docker.host(), docker.baseImage(), null,
+					installationId(properties.home()), docker.timeout()));
 		}
 		log.info("Runtime: local processes (no Docker engine{})",
 				properties.runtime() == PlatformProperties.Runtime.PROCESS ? " wanted" : " answers at " + docker.host());

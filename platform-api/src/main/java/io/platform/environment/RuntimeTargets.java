@@ -71,7 +71,7 @@ public class RuntimeTargets implements DisposableBean {
 		return byTarget.computeIfAbsent(target, t -> EnvironmentService.PROCESS_RUNTIME.equals(t)
 				? new ProcessDriver(properties.home().resolve("runtime"))
 				: new DockerDriver(new DockerSettings(t, properties.docker().baseImage(), null,
-						RuntimeConfig.installationId(properties.home()))));
+						RuntimeConfig.installationId(properties.home()), properties.docker().timeout())));
 	}
 
 	private boolean isPlatformRuntime(String target) {

@@ -2,6 +2,7 @@ package io.platform.gitlab;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -32,9 +34,7 @@ class GitLabConnections implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(GitLabConnections.class);
 
-	private static final int CONNECT_TIMEOUT_MS = 10_000;
-
-	private static final int READ_TIMEOUT_MS = 30_000;
+	private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	private final ConnectionMapper connections;
 
@@ -45,7 +45,12 @@ class GitLabConnections implements DisposableBean {
 	// One client per connection: a Jersey client is costly to build and safe to share.
 	private final Map<Long, GitLabApi> clients = new ConcurrentHashMap<>();
 
-	GitLabConnections(ConnectionMapper connections, ProjectMapper projects, SecretCipher cipher) {
+	/** How long GitLab has to answer each call (and at most 10 s of it to accept the connection). */
+	private final Duration timeout;
+
+	GitLabConnections(ConnectionMapper connections, ProjectMapper projects, SecretCipher cipher,
+			@Value("${platform.gitlab.timeout:30s}") Duration timeout) {
+		this.timeout = timeout;
 		this.connections = connections;
 		this.projects = projects;
 		this.cipher = cipher;
@@ -136,8 +141,9 @@ class GitLabConnections implements DisposableBean {
 		return cipher.decrypt(connection.getTokenSealed());
 	}
 
-	private static GitLabApi newClient(String baseUrl, String token) {
-		return new GitLabApi(baseUrl, token).withRequestTimeout(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+	private GitLabApi newClient(String baseUrl, String token) {
+		Duration connect = timeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? timeout : MAX_CONNECT_TIMEOUT;
+		return new GitLabApi(baseUrl, token).withRequestTimeout((int) connect.toMillis(), (int) timeout.toMillis());
 	}
 
 	private static String whoAmI(GitLabApi api, String baseUrl) {

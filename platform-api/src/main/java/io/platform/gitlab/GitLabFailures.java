@@ -63,7 +63,7 @@ final class GitLabFailures {
 				return "connection refused";
 			}
 			if (t instanceof SocketTimeoutException) {
-				return "no answer in time";
+				return "no answer in time (platform.gitlab.timeout)";
 			}
 			if (t instanceof SSLException) {
 				return "TLS failed (" + t.getMessage() + ")";

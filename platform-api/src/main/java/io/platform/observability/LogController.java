@@ -1,6 +1,7 @@
 package io.platform.observability;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -16,8 +17,9 @@ import io.platform.logs.log.LogPage;
 import io.platform.logs.log.LogQuery;
 import io.platform.logs.log.LogQuerySyntaxException;
 import io.platform.logs.log.LogStore;
-import io.platform.support.web.InvalidInputException;
 import io.platform.identity.Access;
+import io.platform.support.web.EventStreams;
+import io.platform.support.web.InvalidInputException;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,8 +46,11 @@ class LogController {
 
 	private final Access access;
 
-	LogController(LogStore store, DeploymentStore deployments, LogTail tail, Access access) {
+	private final EventStreams streams;
+
+	LogController(LogStore store, DeploymentStore deployments, LogTail tail, Access access, EventStreams streams) {
 		this.access = access;
+		this.streams = streams;
 		this.store = store;
 		this.deployments = deployments;
 		this.tail = tail;
@@ -83,7 +88,8 @@ class LogController {
 	 */
 	@GetMapping(path = "/api/deployments/{id}/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter tail(@PathVariable long id, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String traceId) {
+			@RequestParam(required = false) String level, @RequestParam(required = false) String traceId,
+			Principal principal) {
 		Deployment deployment = readable(id);
 		LogMatcher filter;
 		try {
@@ -92,7 +98,7 @@ class LogController {
 		catch (LogQuerySyntaxException ex) {
 			throw syntaxError(ex);
 		}
-		SseEmitter emitter = new SseEmitter(0L);
+		SseEmitter emitter = streams.open(principal == null ? "anonymous" : principal.getName());
 		AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
 		Runnable unsubscribe = () -> {
 			AutoCloseable closeable = subscription.getAndSet(null);

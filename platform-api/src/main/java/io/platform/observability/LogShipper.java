@@ -14,12 +14,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
 import io.platform.deployment.Deployment;
 import io.platform.deployment.DeploymentEvents;
 import io.platform.deployment.DeploymentStatus;
 import io.platform.deployment.DeploymentStore;
 import io.platform.environment.BindingService;
 import io.platform.environment.RuntimeTargets;
+import io.platform.logs.log.LogLevel;
 import io.platform.logs.log.LogLine;
 import io.platform.logs.log.LogOrigin;
 import io.platform.logs.log.LogParser;
@@ -28,9 +33,12 @@ import io.platform.logs.log.LogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Ships what every started instance prints into the log store: follows the runtime's output from the
@@ -42,6 +50,12 @@ import org.springframework.stereotype.Component;
 class LogShipper implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LogShipper.class);
+
+	/** Lines a service printed that never reached the log store (its queue was full), per app and env. */
+	static final String DROPPED_METRIC = "platform.logs.dropped";
+
+	/** Lines cut at platform.logs.max-line-length, per app and env. */
+	static final String CUT_METRIC = "platform.logs.cut";
 
 	private final LogStore store;
 
@@ -63,9 +77,22 @@ class LogShipper implements DisposableBean {
 
 	private final LogTail tail;
 
+	private final MeterRegistry meters;
+
+	private final int maxPendingLines;
+
+	private final int maxLineBytes;
+
 	LogShipper(LogStore store, RuntimeTargets runtimes, BindingService bindings, DeploymentStore deployments,
-			DeploymentEvents events, LogTail tail) {
+			DeploymentEvents events, LogTail tail, ObjectProvider<MeterRegistry> meters,
+			@Value("${platform.logs.max-pending-lines:10000}") int maxPendingLines,
+			@Value("${platform.logs.max-line-length:32KB}") DataSize maxLineLength) {
 		this.store = store;
+		// The platform leaves Boot's metrics out (start-up time); Micrometer's global registry counts meanwhile,
+		// and whoever adds a registry (or the metrics starter) gets the counts.
+		this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
+		this.maxPendingLines = maxPendingLines;
+		this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 64, maxLineLength.toBytes());
 		this.tail = tail;
 		this.runtimes = runtimes;
 		this.bindings = bindings;
@@ -108,9 +135,13 @@ class LogShipper implements DisposableBean {
 			UnaryOperator<String> mask = bindings.masker(deployment.getApp(), deployment.getEnv());
 			LogOrigin origin = new LogOrigin(deployment.getApp(), deployment.getEnv(), Long.toString(deployment.getId()),
 					deployment.getApp() + "-" + deployment.getEnv() + "-" + deployment.getId());
-			Follower follower = new Follower(new LogParser(origin, ZoneId.systemDefault()), mask);
+			Tags tags = Tags.of("app", deployment.getApp(), "env", deployment.getEnv());
+			Counter dropped = meters.counter(DROPPED_METRIC, tags);
+			Counter cut = meters.counter(CUT_METRIC, tags);
+			Follower follower = new Follower(new LogParser(origin, ZoneId.systemDefault()), mask, origin,
+					new ShippingQueue(maxPendingLines, maxLineBytes, dropped::increment, cut::increment));
 			followers.put(workload, follower);
-			follower.handle = runtimes.driver(deployment.getEnv()).follow(workload, follower.pending::add);
+			follower.handle = runtimes.driver(deployment.getEnv()).follow(workload, follower.pending::offer);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Cannot follow the output of deployment {} ({})", deployment.getId(), ex.getMessage());
@@ -127,11 +158,11 @@ class LogShipper implements DisposableBean {
 			List<LogLine> batch = new ArrayList<>();
 			Instant now = Instant.now();
 			for (Follower follower : followers.values()) {
-				String raw;
-				boolean any = false;
-				while ((raw = follower.pending.poll()) != null) {
-					any = true;
-					follower.parser.feed(follower.mask.apply(raw), now).ifPresent(batch::add);
+				boolean any = follower.pending
+					.drain(raw -> follower.parser.feed(follower.mask.apply(raw), now).ifPresent(batch::add));
+				long dropped = follower.pending.takeDropped();
+				if (dropped > 0) {
+					batch.add(droppedNotice(follower.origin, dropped, now));
 				}
 				if (!any) {
 					// Quiet for a tick: the held-back event is complete.
@@ -153,6 +184,14 @@ class LogShipper implements DisposableBean {
 		catch (RuntimeException ex) {
 			log.warn("Shipping logs failed: {}", ex.getMessage());
 		}
+	}
+
+	/** Says in the deployment's own log that lines are missing there, and how many. */
+	static LogLine droppedNotice(LogOrigin origin, long dropped, Instant at) {
+		return new LogLine(at, LogLevel.WARN, "platform",
+				"[platform] " + dropped + " log line" + (dropped == 1 ? "" : "s") + " dropped: the service wrote "
+						+ "them faster than they could be shipped (platform.logs.max-pending-lines)",
+				null, origin.service(), origin.env(), origin.deploymentId(), origin.instance());
 	}
 
 	@Override
@@ -177,15 +216,19 @@ class LogShipper implements DisposableBean {
 
 		private final UnaryOperator<String> mask;
 
-		private final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>();
+		private final LogOrigin origin;
+
+		private final ShippingQueue pending;
 
 		private volatile Closeable handle;
 
 		private volatile long retireAt = Long.MAX_VALUE;
 
-		Follower(LogParser parser, UnaryOperator<String> mask) {
+		Follower(LogParser parser, UnaryOperator<String> mask, LogOrigin origin, ShippingQueue pending) {
 			this.parser = parser;
 			this.mask = mask;
+			this.origin = origin;
+			this.pending = pending;
 		}
 
 		void close() {

@@ -33,11 +33,12 @@ class LogStoreConfig {
 			@Value("${platform.logs.elasticsearch.username:}") String username,
 			@Value("${platform.logs.elasticsearch.password:}") String password,
 			@Value("${platform.logs.retention:14d}") Duration retention,
-			@Value("${platform.logs.max-size:2GB}") DataSize maxSize) {
+			@Value("${platform.logs.max-size:2GB}") DataSize maxSize,
+			@Value("${platform.logs.elasticsearch.timeout:30s}") Duration timeout) {
 		if (!elasticsearch.isEmpty()) {
 			log.info("Logs: Elasticsearch at {} (daily indices kept {} days)", elasticsearch, retention.toDays());
 			return new ElasticsearchLogStore(new ElasticsearchLogSettings(elasticsearch, blankToNull(username),
-					blankToNull(password), null, null, retention));
+					blankToNull(password), null, null, retention, timeout));
 		}
 		Path index = home.resolve("logs");
 		log.info("Logs: embedded index at {} (kept {} days, at most {})", index, retention.toDays(), maxSize);

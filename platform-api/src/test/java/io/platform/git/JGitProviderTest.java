@@ -371,6 +371,26 @@ class JGitProviderTest {
 	}
 
 	@Test
+	void aRemoteThatNeverAnswersFailsListingAndFetchingWithinTheTimeout() throws Exception {
+		// Accepts connections (the backlog does) and never answers.
+		try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			JGitProvider hurried = new JGitProvider(tmp.resolve("hurried"), 1, tmp.resolve("ssh"));
+			GitRemote remote = new GitRemote("silent", "http://127.0.0.1:" + silent.getLocalPort() + "/repo.git");
+			long start = System.nanoTime();
+
+			// Listing branches asks the remote (ls-remote); resolving them fetches into the mirror (its first clone).
+			assertThatThrownBy(() -> hurried.branches(remote)).isInstanceOf(UpstreamException.class)
+				.hasMessageContaining("no answer within 1 s");
+			assertThatThrownBy(() -> hurried.resolve(remote, java.util.List.of("main")))
+				.isInstanceOf(UpstreamException.class)
+				.hasMessageContaining("no answer within 1 s");
+
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+			hurried.destroy();
+		}
+	}
+
+	@Test
 	void forgetDeletesTheMirror() {
 		git.branches(remote);
 		assertThat(mirror()).isDirectory();

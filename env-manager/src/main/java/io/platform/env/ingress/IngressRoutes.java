@@ -1,6 +1,8 @@
 package io.platform.env.ingress;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 
 import io.platform.env.ingress.IngressResolver.Route;
 
@@ -10,6 +12,7 @@ import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -39,17 +42,37 @@ public final class IngressRoutes {
 			Route route = (Route) request.attributes().get(ROUTE_ATTRIBUTE);
 			if (route instanceof Route.Forward forward) {
 				MvcUtils.setRequestUrl(request, target(forward.target(), request.uri()));
-				ServerResponse response = proxy.handle(request);
+				ServerResponse response;
+				try {
+					response = proxy.handle(request);
+				}
+				catch (ResourceAccessException ex) {
+					return unreachable(forward, ex);
+				}
 				response.headers().set(SERVED_BY_HEADER, forward.env());
 				return response;
 			}
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-					((Route.Unavailable) route).detail());
-			problem.setTitle("Nothing serves this host");
-			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "Nothing serves this host", ((Route.Unavailable) route).detail());
 		}).build();
+	}
+
+	/** The instance did not answer in time (504) or could not be reached (502). */
+	private static ServerResponse unreachable(Route.Forward forward, ResourceAccessException ex) {
+		String instance = forward.target().getScheme() + "://" + forward.target().getRawAuthority();
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+				return problem(HttpStatus.GATEWAY_TIMEOUT, "Service timed out", "The service's instance in "
+						+ forward.env() + " (" + instance + ") did not answer within the ingress's read timeout.");
+			}
+		}
+		return problem(HttpStatus.BAD_GATEWAY, "Service unreachable", "The service's instance in " + forward.env()
+				+ " (" + instance + ") could not be reached: " + ex.getMostSpecificCause().getMessage());
+	}
+
+	private static ServerResponse problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	/** The instance's scheme, host and port with the request's path and query. */

@@ -42,7 +42,7 @@ public interface RuntimeDriver extends AutoCloseable {
 
 	/**
 	 * Follows the workload's output from its start, line by line, until it ends or the returned handle
-	 * is closed.
+	 * is closed. A line longer than {@link LineBuffer#MAX_LINE_BYTES} is cut there (and says so).
 	 */
 	Closeable follow(String workloadId, Consumer<String> line);
 

@@ -54,11 +54,19 @@ public final class LogParser {
 	private static final Pattern EXCEPTION_HEADER = Pattern
 		.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Throwable)(?::.*)?$");
 
+	/**
+	 * The most characters one event (a line and its stack trace) keeps: further continuation lines are
+	 * counted, not kept, so an endless trace cannot grow the held-back event without bound.
+	 */
+	public static final int MAX_EVENT_CHARS = 256 * 1024;
+
 	private final LogOrigin origin;
 
 	private final ZoneId zone;
 
 	private LogLine pending;
+
+	private int cutLines;
 
 	/** A parser for one stream; timestamps without a zone are read in {@code zone}. */
 	public LogParser(LogOrigin origin, ZoneId zone) {
@@ -73,19 +81,35 @@ public final class LogParser {
 	public Optional<LogLine> feed(String raw, Instant receivedAt) {
 		String line = stripAnsi(raw);
 		if (this.pending != null && continues(line)) {
-			this.pending = this.pending.withContinuation(line);
+			if (this.cutLines == 0 && this.pending.message().length() + 1 + line.length() <= MAX_EVENT_CHARS) {
+				this.pending = this.pending.withContinuation(line);
+			}
+			else {
+				this.cutLines++;
+			}
 			return Optional.empty();
 		}
-		LogLine previous = this.pending;
+		LogLine previous = finish();
 		this.pending = parseLine(line, this.origin, receivedAt, this.zone);
 		return Optional.ofNullable(previous);
 	}
 
 	/** The event held back, if any; call it when the stream pauses or ends. */
 	public Optional<LogLine> flush() {
-		LogLine previous = this.pending;
+		LogLine previous = finish();
 		this.pending = null;
 		return Optional.ofNullable(previous);
+	}
+
+	/** The held-back event, saying how many of its lines were cut. */
+	private LogLine finish() {
+		LogLine event = this.pending;
+		if (event != null && this.cutLines > 0) {
+			event = event.withContinuation("[platform] " + this.cutLines + " more line" + (this.cutLines == 1 ? "" : "s")
+					+ " of this event cut (longer than " + MAX_EVENT_CHARS + " characters)");
+		}
+		this.cutLines = 0;
+		return event;
 	}
 
 	/** Parses a batch of lines of one stream into events, stack traces joined. */

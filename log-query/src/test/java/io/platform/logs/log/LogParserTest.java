@@ -3,6 +3,7 @@ package io.platform.logs.log;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -128,6 +129,28 @@ class LogParserTest {
 			assertThat(line.level()).isEqualTo(LogLevel.UNKNOWN);
 			assertThat(line.timestamp()).isEqualTo(RECEIVED);
 		});
+	}
+
+	@Test
+	void anEndlessStackTraceIsCutAtTheEventLimitAndSaysHowManyLinesWent() {
+		List<String> lines = new ArrayList<>();
+		lines.add("2026-11-22 18:15:30.123 ERROR 1 --- [main] o.s.Boot : boom");
+		String frame = "\tat com.example.Deep.call(Deep.java:" + "1".repeat(100) + ")";
+		int frames = LogParser.MAX_EVENT_CHARS / frame.length() + 50;
+		for (int i = 0; i < frames; i++) {
+			lines.add(frame);
+		}
+		lines.add("2026-11-22 18:15:31.000 INFO 1 --- [main] o.s.Boot : next");
+
+		List<LogLine> events = LogParser.parseAll(lines, ORIGIN, RECEIVED, SHANGHAI);
+
+		assertThat(events).hasSize(2);
+		String trace = events.get(0).message();
+		assertThat(trace.length()).isLessThanOrEqualTo(LogParser.MAX_EVENT_CHARS + 100);
+		int kept = (int) trace.lines().filter(line -> line.equals(frame)).count();
+		assertThat(trace).endsWith("[platform] " + (frames - kept) + " more lines of this event cut (longer than "
+				+ LogParser.MAX_EVENT_CHARS + " characters)");
+		assertThat(events.get(1).message()).isEqualTo("next");
 	}
 
 }

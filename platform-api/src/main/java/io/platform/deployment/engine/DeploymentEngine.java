@@ -140,6 +140,14 @@ public class DeploymentEngine implements DisposableBean {
 		pump(lane);
 	}
 
+	/** How many deployments wait in the lane of {@code app} in {@code env} (the running one not counted). */
+	public int waiting(String app, String env) {
+		synchronized (lanes) {
+			Lane lane = lanes.get(app + "/" + env);
+			return lane == null ? 0 : lane.waiting.size();
+		}
+	}
+
 	/**
 	 * Cancels a queued deployment at once, or asks a running one to stop; the run then removes whatever it
 	 * started and ends CANCELLED.

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.platform.env.runtime.RuntimeFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +48,17 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
+	/** A runtime (a Docker engine) failed or did not answer in time: its message names it and what failed. */
+	@ExceptionHandler(RuntimeFailure.class)
+	ResponseEntity<ProblemDetail> runtime(RuntimeFailure ex) {
+		log.warn("{}", ex.getMessage(), ex.getCause());
+		String detail = ex.getMessage() == null ? "The runtime failed." : ex.getMessage();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				detail.endsWith(".") ? detail : detail + ".");
+		problem.setTitle("Upstream failure");
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
@@ -86,10 +98,25 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestBodyLimit.TooLarge tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+			problem.setTitle(RequestBodyLimit.TITLE);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON of the expected shape: " + rootMessage(ex));
 		problem.setTitle("Invalid input");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static RequestBodyLimit.TooLarge tooLarge(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -4,14 +4,24 @@ import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 
-/** Refused for now (repeated failed sign-ins); {@link #retryAfter()} says when to try again. */
+/**
+ * Refused for now (repeated failed sign-ins, a full queue, too many open streams); {@link #retryAfter()}
+ * says when to try again.
+ */
 public final class TooManyRequestsException extends PlatformException {
 
 	private final Duration retryAfter;
 
+	private final String title;
+
 	public TooManyRequestsException(String detail, Duration retryAfter) {
+		this(detail, retryAfter, "Too many attempts");
+	}
+
+	public TooManyRequestsException(String detail, Duration retryAfter, String title) {
 		super(detail);
 		this.retryAfter = retryAfter;
+		this.title = title;
 	}
 
 	public Duration retryAfter() {
@@ -25,7 +35,7 @@ public final class TooManyRequestsException extends PlatformException {
 
 	@Override
 	public String title() {
-		return "Too many attempts";
+		return title;
 	}
 
 }

@@ -123,7 +123,7 @@ final class DockerBuildSandbox implements BuildSandbox {
 				throw new BuildImageMissing(spec.image(), "Build image " + spec.image() + " is not on the Docker engine at "
 						+ driver.settings().host() + " (it is not pulled here)", ex);
 			}
-			Build build = new Build(client, id, name, output);
+			Build build = new Build(client, driver.streams(), id, name, output);
 			try {
 				client.startContainerCmd(id).exec();
 			}
@@ -251,6 +251,8 @@ final class DockerBuildSandbox implements BuildSandbox {
 
 		private final DockerClient client;
 
+		private final DockerClient streams;
+
 		private final String id;
 
 		private final String name;
@@ -263,16 +265,18 @@ final class DockerBuildSandbox implements BuildSandbox {
 
 		private volatile boolean removed;
 
-		Build(DockerClient client, String id, String name, Consumer<String> output) {
+		Build(DockerClient client, DockerClient streams, String id, String name, Consumer<String> output) {
 			this.client = client;
+			this.streams = streams;
 			this.id = id;
 			this.name = name;
 			this.logs = new DockerDriver.LogCallback(output);
 		}
 
 		void follow() {
-			client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
-			client.waitContainerCmd(id).exec(exit);
+			// They last as long as the build: on the client without an answer timeout; await() bounds them.
+			streams.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
+			streams.waitContainerCmd(id).exec(exit);
 		}
 
 		@Override

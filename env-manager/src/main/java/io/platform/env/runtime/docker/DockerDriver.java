@@ -118,6 +118,8 @@ public class DockerDriver implements RuntimeDriver {
 
 	private volatile DockerClient client;
 
+	private volatile DockerClient streams;
+
 	private volatile boolean closed;
 
 	/** Makes no connection: the client is made on first use, so a platform that never deploys never loads it. */
@@ -141,7 +143,7 @@ public class DockerDriver implements RuntimeDriver {
 			// Without the client: a start-up that only asks whether an engine is there stays cheap.
 			return UnixSocketPing.answers(host, timeout);
 		}
-		try (DockerClient probe = newClient(host, timeout)) {
+		try (DockerClient probe = newClient(host, timeout, timeout)) {
 			probe.pingCmd().exec();
 			return true;
 		}
@@ -151,23 +153,14 @@ public class DockerDriver implements RuntimeDriver {
 		}
 	}
 
+	/** The client for calls the engine answers at once: each answer must come within the settings' timeout. */
 	DockerClient client() {
 		DockerClient current = client;
 		if (current == null) {
 			synchronized (this) {
-				if (closed) {
-					throw new RuntimeFailure("The Docker runtime at " + settings.host() + " is closed");
-				}
 				current = client;
 				if (current == null) {
-					try {
-						// No response timeout: log follows keep one response open for as long as they last.
-						current = newClient(settings.host(), null);
-					}
-					catch (RuntimeException ex) {
-						throw new RuntimeFailure("Cannot use the Docker engine at " + settings.host() + ": "
-								+ ex.getMessage(), ex);
-					}
+					current = newClient(settings.timeout());
 					client = current;
 				}
 			}
@@ -175,18 +168,49 @@ public class DockerDriver implements RuntimeDriver {
 		return current;
 	}
 
+	/**
+	 * The client for log follows and waits for an exit: their one answer stays open for as long as the
+	 * container runs (or its build does), so no answer timeout applies; their callers bound them.
+	 */
+	DockerClient streams() {
+		DockerClient current = streams;
+		if (current == null) {
+			synchronized (this) {
+				current = streams;
+				if (current == null) {
+					current = newClient(null);
+					streams = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	// Called holding the lock.
+	private DockerClient newClient(Duration responseTimeout) {
+		if (closed) {
+			throw new RuntimeFailure("The Docker runtime at " + settings.host() + " is closed");
+		}
+		try {
+			return newClient(settings.host(), CONNECT_TIMEOUT, responseTimeout);
+		}
+		catch (RuntimeException ex) {
+			throw new RuntimeFailure("Cannot use the Docker engine at " + settings.host() + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	public boolean answers() {
 		return answers(settings.host(), Duration.ofSeconds(2));
 	}
 
-	private static DockerClient newClient(String host, Duration timeout) {
+	private static DockerClient newClient(String host, Duration connectTimeout, Duration responseTimeout) {
 		DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
 		ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
 			.maxConnections(50)
-			.connectionTimeout(timeout != null ? timeout : CONNECT_TIMEOUT);
-		if (timeout != null) {
-			http.responseTimeout(timeout);
+			.connectionTimeout(connectTimeout);
+		if (responseTimeout != null) {
+			http.responseTimeout(responseTimeout);
 		}
 		return DockerClientImpl.getInstance(config, http.build());
 	}
@@ -573,7 +597,7 @@ public class DockerDriver implements RuntimeDriver {
 	public Closeable follow(String workloadId, Consumer<String> line) {
 		LogCallback callback = new LogCallback(line);
 		try {
-			client().logContainerCmd(workloadId)
+			streams().logContainerCmd(workloadId)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withFollowStream(true)
@@ -672,20 +696,25 @@ public class DockerDriver implements RuntimeDriver {
 
 	@Override
 	public void close() {
-		DockerClient current;
+		List<DockerClient> open = new ArrayList<>();
 		synchronized (this) {
 			closed = true;
-			current = client;
+			if (client != null) {
+				open.add(client);
+			}
+			if (streams != null) {
+				open.add(streams);
+			}
 			client = null;
+			streams = null;
 		}
-		if (current == null) {
-			return;
-		}
-		try {
-			current.close();
-		}
-		catch (IOException ex) {
-			logger.debug("Closing the Docker client failed", ex);
+		for (DockerClient current : open) {
+			try {
+				current.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Closing the Docker client failed", ex);
+			}
 		}
 	}
 

@@ -1,8 +1,8 @@
 package io.platform.env.runtime.docker;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+
+import io.platform.env.runtime.LineBuffer;
 
 /**
  * Turns the byte chunks of one output stream into lines: Docker frames follow the app's writes, so a frame
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 final class LineSplitter {
 
-	private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+	private final LineBuffer pending = new LineBuffer();
 
 	private final Consumer<String> lines;
 
@@ -31,15 +31,13 @@ final class LineSplitter {
 
 	/** Emits what is left after the stream ended without a final newline. */
 	synchronized void flush() {
-		if (pending.size() > 0) {
+		if (!pending.isEmpty()) {
 			emit();
 		}
 	}
 
 	private void emit() {
-		String line = pending.toString(StandardCharsets.UTF_8);
-		pending.reset();
-		lines.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+		lines.accept(pending.take());
 	}
 
 }

@@ -1,10 +1,8 @@
 package io.platform.env.runtime.process;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.platform.env.runtime.LineBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ final class Follower implements Closeable {
 
 	private final BooleanSupplier alive;
 
-	private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+	private final LineBuffer pending = new LineBuffer();
 
 	private long position;
 
@@ -58,7 +57,7 @@ final class Follower implements Closeable {
 			boolean running = alive.getAsBoolean();
 			read();
 			if (!running) {
-				if (pending.size() > 0) {
+				if (!pending.isEmpty()) {
 					emit();
 				}
 				close();
@@ -100,9 +99,7 @@ final class Follower implements Closeable {
 	}
 
 	private void emit() {
-		String line = pending.toString(StandardCharsets.UTF_8);
-		pending.reset();
-		lines.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+		lines.accept(pending.take());
 	}
 
 	@Override

@@ -1,10 +1,12 @@
 package io.platform.env.runtime.docker;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -283,6 +285,24 @@ class DockerDriverIT extends RuntimeDriverContractTest {
 			.map(c -> c.getNames()[0].replaceFirst("^/", ""))
 			.filter(name -> name.startsWith(prefix))
 			.toList();
+	}
+
+	@Test
+	void aFollowOutlivesTheAnswerTimeout() throws Exception {
+		Workload workload = start(Map.of());
+		awaitHealthy(workload);
+		List<String> followed = new CopyOnWriteArrayList<>();
+		try (DockerDriver hurried = new DockerDriver(
+				DockerSettings.defaults().withHost(HOST).withTimeout(Duration.ofSeconds(1)));
+				Closeable following = hurried.follow(workload.id(), followed::add)) {
+			await("the start to be followed", () -> followed.stream().anyMatch(l -> l.startsWith("fixture: listening on")));
+			// Quiet for longer than the answer timeout: the follow must not be cut.
+			Thread.sleep(3000);
+			get(workload, "/health?from=later");
+
+			await("a line printed after the quiet spell", () -> followed.contains("fixture: GET /health?from=later"));
+			assertThat(hurried.inspect(workload.id()).phase()).isEqualTo(WorkloadState.Phase.RUNNING);
+		}
 	}
 
 }

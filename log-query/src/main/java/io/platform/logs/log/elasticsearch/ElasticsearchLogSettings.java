@@ -14,13 +14,18 @@ import java.util.List;
  * @param extraSearchIndices more index patterns to search, where others ship logs with the same ECS fields
  * (for example {@code filebeat-*})
  * @param maxAge daily indices older than this are deleted; {@code null} keeps them
+ * @param timeout how long a node has to answer a request, at most 5 s of it to accept the connection;
+ * {@code null}: 30 s
  */
 public record ElasticsearchLogSettings(List<URI> uris, String username, String password, String indexPrefix,
-		List<String> extraSearchIndices, Duration maxAge) {
+		List<String> extraSearchIndices, Duration maxAge, Duration timeout) {
 
 	public static final String DEFAULT_PREFIX = "logs-platform";
 
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
 	public ElasticsearchLogSettings {
+		timeout = (timeout == null || timeout.isNegative() || timeout.isZero()) ? DEFAULT_TIMEOUT : timeout;
 		if (uris == null || uris.isEmpty()) {
 			throw new IllegalArgumentException("At least one Elasticsearch URI is needed");
 		}
@@ -30,22 +35,27 @@ public record ElasticsearchLogSettings(List<URI> uris, String username, String p
 	}
 
 	public static ElasticsearchLogSettings of(URI... uris) {
-		return new ElasticsearchLogSettings(List.of(uris), null, null, null, null, null);
+		return new ElasticsearchLogSettings(List.of(uris), null, null, null, null, null, null);
 	}
 
 	public ElasticsearchLogSettings withExtraSearchIndices(String... patterns) {
 		return new ElasticsearchLogSettings(this.uris, this.username, this.password, this.indexPrefix,
-				List.of(patterns), this.maxAge);
+				List.of(patterns), this.maxAge, this.timeout);
 	}
 
 	public ElasticsearchLogSettings withIndexPrefix(String prefix) {
 		return new ElasticsearchLogSettings(this.uris, this.username, this.password, prefix, this.extraSearchIndices,
-				this.maxAge);
+				this.maxAge, this.timeout);
 	}
 
 	public ElasticsearchLogSettings withMaxAge(Duration age) {
 		return new ElasticsearchLogSettings(this.uris, this.username, this.password, this.indexPrefix,
-				this.extraSearchIndices, age);
+				this.extraSearchIndices, age, this.timeout);
+	}
+
+	public ElasticsearchLogSettings withTimeout(Duration timeout) {
+		return new ElasticsearchLogSettings(this.uris, this.username, this.password, this.indexPrefix,
+				this.extraSearchIndices, this.maxAge, timeout);
 	}
 
 }

@@ -116,6 +116,9 @@ public class ElasticsearchLogStore implements LogStore {
 			.map((uri) -> new HttpHost(uri.getHost(), uri.getPort(), uri.getScheme()))
 			.toArray(HttpHost[]::new);
 		RestClientBuilder builder = RestClient.builder(hosts);
+		long timeout = settings.timeout().toMillis();
+		builder.setRequestConfigCallback((config) -> config.setConnectTimeout((int) Math.min(timeout, 5_000))
+			.setSocketTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
 		if (settings.username() != null) {
 			BasicCredentialsProvider credentials = new BasicCredentialsProvider();
 			credentials.setCredentials(AuthScope.ANY,
