@@ -13,6 +13,8 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.application.ApplicationDeleting;
 import io.platform.application.ApplicationService;
 import io.platform.support.crypto.SecretCipher;
+import io.platform.observability.skywalking.SkyWalking;
+import io.platform.outbound.OutboundRules;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
 
@@ -40,8 +42,11 @@ public class BindingService {
 
 	private final SecretCipher cipher;
 
+	private final OutboundRules outbound;
+
 	BindingService(BindingMapper mapper, EnvironmentService environments, ApplicationService applications,
-			SecretCipher cipher) {
+			SecretCipher cipher, OutboundRules outbound) {
+		this.outbound = outbound;
 		this.mapper = mapper;
 		this.environments = environments;
 		this.applications = applications;
@@ -138,6 +143,10 @@ public class BindingService {
 		if (!appName.isEmpty() && isReserved(key)) {
 			throw new InvalidInputException("key", "'" + key + "' is one of the platform's own keys (PLATFORM_...): "
 					+ "it is set on the environment by a platform admin, not overridden by a service.");
+		}
+		if (SkyWalking.COLLECTOR.equals(key) || SkyWalking.OAP_URL.equals(key)) {
+			// The platform itself queries the OAP these name.
+			outbound.checkOap("value", request.value());
 		}
 		Binding binding = mapper.selectOne(query(envName, appName).eq(Binding::getBindingKey, key));
 		boolean created = binding == null;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import io.platform.outbound.OutboundRules;
 import io.platform.gitlab.GitLabMappers.ConnectionMapper;
 import io.platform.gitlab.GitLabMappers.ProjectMapper;
 import io.platform.support.crypto.SecretCipher;
@@ -44,7 +45,10 @@ class GitLabConnections implements DisposableBean {
 	// One client per connection: a Jersey client is costly to build and safe to share.
 	private final Map<Long, GitLabApi> clients = new ConcurrentHashMap<>();
 
-	GitLabConnections(ConnectionMapper connections, ProjectMapper projects, SecretCipher cipher) {
+	private final OutboundRules outbound;
+
+	GitLabConnections(ConnectionMapper connections, ProjectMapper projects, SecretCipher cipher, OutboundRules outbound) {
+		this.outbound = outbound;
 		this.connections = connections;
 		this.projects = projects;
 		this.cipher = cipher;
@@ -71,6 +75,8 @@ class GitLabConnections implements DisposableBean {
 	/** Checks that the token works against the instance, then saves it sealed. */
 	GitLabConnection create(GitLabConnectionRequest request) {
 		String baseUrl = baseUrl(request.baseUrl());
+		// Before the token is sent anywhere.
+		outbound.checkGitLab("baseUrl", URI.create(baseUrl));
 		String token = request.token().strip();
 		if (connections.selectCount(new LambdaQueryWrapper<GitLabConnection>().eq(GitLabConnection::getName,
 				request.name())) > 0) {
