@@ -45,8 +45,11 @@ class LogDiskFullIT {
 		registry.add("platform.runtime", () -> "process");
 	}
 
-	/** Mounts a small tmpfs where the logs go and fills it (the platform is started by then). */
-	private static void fillDiskOfLogs() throws Exception {
+	/** Mounts a small tmpfs where the logs go, once (the platform is started by then). */
+	private static void smallDiskForLogs() throws Exception {
+		if (mounted) {
+			return;
+		}
 		logs = Files.createDirectories(dir.resolve("home").resolve("deployments"));
 		String why = run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", logs.toString());
 		if (why != null) {
@@ -56,6 +59,10 @@ class LogDiskFullIT {
 			assumeTrue(false, "Skipped: a small tmpfs could not be mounted (" + why + "); run as root to test a full disk");
 		}
 		mounted = true;
+	}
+
+	private static void fillDiskOfLogs() throws Exception {
+		smallDiskForLogs();
 		try (OutputStream filler = Files.newOutputStream(logs.resolve("filler"))) {
 			byte[] block = new byte[4096];
 			while (true) {
@@ -103,6 +110,29 @@ class LogDiskFullIT {
 		long next = api.post("/api/apps/full/deployments", Map.of("env", "dev", "branches", List.of("main")))
 			.body().get("id").asLong();
 		assertThat(api.awaitEnd(next).get("status").asString()).isEqualTo("FAILED");
+	}
+
+	@Test
+	void aBuildWhoseOutputNoLongerFitsIsStoppedAndTheDeploymentSaysWhy() throws Exception {
+		smallDiskForLogs();
+		Files.deleteIfExists(logs.resolve("filler"));
+		Api api = new Api(port);
+		String url;
+		try (OriginRepository origin = OriginRepository.create(dir.resolve("repos").resolve("talkative.git"))) {
+			origin.commit("main", "The service", Map.of("README", "x\n"));
+			url = origin.url();
+		}
+		// Far more output than the disk takes; then it would wait for a long time.
+		assertThat(api.post("/api/apps", Map.of("name", "talkative", "repoUrl", url, "buildCommand",
+				"sh -c \"yes 'a line of build output' | head -n 200000; sleep 600\"")).status()).isEqualTo(201);
+		long id = api.post("/api/apps/talkative/deployments", Map.of("env", "dev", "branches", List.of("main")))
+			.body().get("id").asLong();
+		JsonNode done = api.await(id, d -> !d.get("status").asString().matches("QUEUED|BUILDING|STARTING"),
+				java.time.Duration.ofSeconds(60));
+		assertThat(done.get("status").asString()).isEqualTo("FAILED");
+		assertThat(done.get("error").asString()).contains("The deployment's log could not be written",
+				"No space left on device");
+		Files.deleteIfExists(logs.resolve("filler"));
 	}
 
 	/** Runs a command; null when it succeeded, else what it said. */

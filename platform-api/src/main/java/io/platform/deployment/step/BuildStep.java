@@ -26,6 +26,7 @@ import io.platform.PlatformProperties;
 import io.platform.application.Application;
 import io.platform.application.CommandLine;
 import io.platform.deployment.Deployment;
+import io.platform.deployment.DeploymentLogs;
 import io.platform.deployment.DeploymentStore;
 import io.platform.deployment.OutputLine;
 import io.platform.deployment.StepName;
@@ -155,6 +156,8 @@ class BuildStep implements Step {
 		}
 		process.getOutputStream().close();
 		Output output = new Output(context);
+		// A log that cannot be written stops the build: its output would otherwise fill the pipe and stall it.
+		output.onLogFailure(() -> kill(process, mark));
 		Thread reader = new Thread(() -> {
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -176,8 +179,9 @@ class BuildStep implements Step {
 				throw timedOut();
 			}
 			// What the build left running (a daemon, a server its tests forgot) would keep its output open
-			// and live on the platform's host; a build is over when its command is.
-			kill(process, mark);
+			// and live on the platform's host; a build is over when its command is. (Not through the Process:
+			// destroying it closes its output before the reader has read the rest.)
+			killMarked(mark);
 			reader.join(5000);
 		}
 		finally {
@@ -186,6 +190,7 @@ class BuildStep implements Step {
 				kill(process, mark);
 			}
 		}
+		output.throwIfLogFailed();
 		context.cancellation().throwIfRequested();
 		if (process.exitValue() != 0) {
 			throw new StepFailure("The build command '" + String.join(" ", argv) + "' exited with code "
@@ -216,6 +221,7 @@ class BuildStep implements Step {
 		Integer exit;
 		try (BuildSandbox.RunningBuild build = start(sandbox, spec, own != null, output);
 				AutoCloseable hook = context.cancellation().onCancel(build::kill)) {
+			output.onLogFailure(build::kill);
 			exit = build.await(settings.buildTimeout());
 			if (exit == null) {
 				build.kill();
@@ -227,6 +233,7 @@ class BuildStep implements Step {
 			context.cancellation().throwIfRequested();
 			throw new StepFailure("The build in a container of " + image + " failed: " + ex.getMessage(), ex);
 		}
+		output.throwIfLogFailed();
 		context.cancellation().throwIfRequested();
 		if (exit != 0) {
 			String hint = exit == 137 && limits.memoryBytes() > 0 ? " (killed: it may have gone over its memory limit of "
@@ -285,15 +292,44 @@ class BuildStep implements Step {
 
 		private final Deque<String> tail = new ArrayDeque<>();
 
+		private volatile DeploymentLogs.Unwritable logFailure;
+
+		private volatile Runnable onLogFailure = () -> {
+		};
+
 		Output(StepContext context) {
 			this.context = context;
 		}
 
+		void onLogFailure(Runnable action) {
+			this.onLogFailure = action;
+			if (logFailure != null) {
+				action.run();
+			}
+		}
+
+		/** Rethrows the first failure to write the log, so the deployment fails with it. */
+		void throwIfLogFailed() {
+			if (logFailure != null) {
+				throw logFailure;
+			}
+		}
+
 		@Override
 		public void accept(String printed) {
+			if (logFailure != null) {
+				return;
+			}
 			// Code from a branch prints these: they must not drive the reader's terminal or pass for the platform's.
 			String line = OutputLine.neutralise(printed);
-			context.log(line);
+			try {
+				context.log(line);
+			}
+			catch (DeploymentLogs.Unwritable ex) {
+				logFailure = ex;
+				onLogFailure.run();
+				return;
+			}
 			synchronized (tail) {
 				tail.addLast(line);
 				if (tail.size() > TAIL_LINES) {
@@ -354,7 +390,14 @@ class BuildStep implements Step {
 	private static void kill(Process process, String mark) {
 		process.descendants().forEach(ProcessHandle::destroyForcibly);
 		process.destroyForcibly();
-		// A double fork (a daemon, `cmd &` in a subshell) leaves the tree but keeps the build's environment.
+		killMarked(mark);
+	}
+
+	/**
+	 * Kills every process that carries the build's mark: a double fork (a daemon, `cmd &` in a subshell)
+	 * leaves the tree but keeps the build's environment.
+	 */
+	private static void killMarked(String mark) {
 		byte[] entry = ("\0" + BUILD_MARK + "=" + mark + "\0").getBytes(StandardCharsets.UTF_8);
 		ProcessHandle.allProcesses()
 			.filter(p -> p.pid() != ProcessHandle.current().pid() && carries(p.pid(), entry))
