@@ -53,7 +53,7 @@ echo "repository: $(git -C "$repo" for-each-ref refs/heads | wc -l) branches, re
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-PLATFORM_ADMIN_PASSWORD=$bench_admin_password java -Xmx512m -jar "$jar" --server.port="$port" --platform.home="$work/home" >"$work/platform.log" 2>&1 &
+PLATFORM_ADMIN_PASSWORD=$bench_admin_password java -Xmx512m -jar "$jar" --server.port="$port" --platform.home="$work/home" --platform.git.allow-file-urls=true >"$work/platform.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi

@@ -138,6 +138,7 @@ start_platform() {
   base="http://127.0.0.1:$port"
   # shellcheck disable=SC2086
   PLATFORM_ADMIN_PASSWORD=$bench_admin_password java "$@" -jar "$jar" --server.port="$port" --platform.home="$home" --platform.runtime="$runtime" \
+    --platform.git.allow-file-urls=true \
     ${PLATFORM_ARGS:-} >"$work/platform.log" 2>&1 &
   platform_pid=$!
   local deadline=$(( $(date +%s) + 180 ))

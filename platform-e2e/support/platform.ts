@@ -31,7 +31,9 @@ export async function startPlatform(home: string, logFile: string, args: string[
 	const log = createWriteStream(logFile)
 	const child = spawn(
 		'java',
-		['-Xmx512m', '-jar', platformJar, `--server.port=${port}`, `--platform.home=${home}`, '--platform.runtime=process', ...args],
+		['-Xmx512m', '-jar', platformJar, `--server.port=${port}`, `--platform.home=${home}`, '--platform.runtime=process',
+			// the journeys' services live in bare repositories on disk
+			'--platform.git.allow-file-urls=true', ...args],
 		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PLATFORM_ADMIN_PASSWORD: admin.password } },
 	)
 	child.stdout!.pipe(log)

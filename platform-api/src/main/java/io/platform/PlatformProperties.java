@@ -67,10 +67,12 @@ public record PlatformProperties(Path home, @DefaultValue("localhost") String do
 	 * @param buildImage image builds run in (a JDK and Maven), unless the service names its own;
 	 *     scripts/build-image.sh makes the default one
 	 * @param timeout how long an engine has to answer a call (log follows and waits for a build's end excepted)
+	 * @param recheck with {@code runtime=auto} and no engine at start, how often to ask again whether it answers
 	 */
 	public record Docker(@DefaultValue("unix:///var/run/docker.sock") String host,
 			@DefaultValue("eclipse-temurin:17-jre") String baseImage,
-			@DefaultValue("platform-build:jdk17-maven") String buildImage, @DefaultValue("60s") Duration timeout) {
+			@DefaultValue("platform-build:jdk17-maven") String buildImage, @DefaultValue("60s") Duration timeout,
+			@DefaultValue("30s") Duration recheck) {
 	}
 
 }

@@ -11,6 +11,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.git.GitProvider;
 import io.platform.git.GitRemote;
 import io.platform.git.GitUrls;
+import io.platform.outbound.OutboundRules;
 import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
@@ -36,7 +37,11 @@ public class ApplicationService {
 
 	private final ApplicationEventPublisher events;
 
-	ApplicationService(ApplicationMapper mapper, GitProvider git, ApplicationEventPublisher events) {
+	private final OutboundRules outbound;
+
+	ApplicationService(ApplicationMapper mapper, GitProvider git, ApplicationEventPublisher events,
+			OutboundRules outbound) {
+		this.outbound = outbound;
 		this.mapper = mapper;
 		this.git = git;
 		this.events = events;
@@ -126,12 +131,13 @@ public class ApplicationService {
 	}
 
 	/** Copies the request onto the service after the checks that bean validation cannot express. */
-	private static void apply(ApplicationRequest request, Application app) {
+	private void apply(ApplicationRequest request, Application app) {
 		String repoUrl = request.repoUrl().strip();
 		String problem = GitUrls.problem(repoUrl);
 		if (problem != null) {
 			throw new InvalidInputException("repoUrl", "Repository URL " + problem + ".");
 		}
+		outbound.checkGitRemote("repoUrl", repoUrl);
 		String buildCommand = blankToNull(request.buildCommand());
 		if (buildCommand == null) {
 			buildCommand = DEFAULT_BUILD_COMMAND;

@@ -100,6 +100,24 @@ public class DeploymentLogs {
 		return open.computeIfAbsent(deploymentId, id -> new Channel(file(id)));
 	}
 
+	/** The log file could not be written (most often: the disk of platform.home is full). */
+	public static final class Unwritable extends UncheckedIOException {
+
+		Unwritable(Path file, IOException cause) {
+			super("The deployment's log could not be written to " + file + " (" + describe(cause)
+					+ "). Free space on the disk that holds platform.home (or fix its permissions), then deploy again.",
+					cause);
+		}
+
+		private static String describe(IOException cause) {
+			String reason = cause.getMessage();
+			// The JDK names the file before the reason ("/x/deploy.log: No space left on device"); once is enough.
+			int colon = reason == null ? -1 : reason.lastIndexOf(": ");
+			return reason == null ? cause.getClass().getSimpleName() : colon < 0 ? reason : reason.substring(colon + 2);
+		}
+
+	}
+
 	private final class Channel {
 
 		private final Path file;
@@ -139,7 +157,7 @@ public class DeploymentLogs {
 				written += size;
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+				throw new Unwritable(file, ex);
 			}
 			for (Consumer<String> listener : listeners) {
 				listener.accept(text);

@@ -14,6 +14,8 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.application.ApplicationDeleting;
 import io.platform.application.ApplicationService;
 import io.platform.support.crypto.SecretCipher;
+import io.platform.observability.skywalking.SkyWalking;
+import io.platform.outbound.OutboundRules;
 import io.platform.support.web.HttpUrls;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
@@ -48,8 +50,11 @@ public class BindingService {
 
 	private final SecretCipher cipher;
 
+	private final OutboundRules outbound;
+
 	BindingService(BindingMapper mapper, EnvironmentService environments, ApplicationService applications,
-			SecretCipher cipher) {
+			SecretCipher cipher, OutboundRules outbound) {
+		this.outbound = outbound;
 		this.mapper = mapper;
 		this.environments = environments;
 		this.applications = applications;
@@ -159,6 +164,10 @@ public class BindingService {
 			throw new InvalidInputException("value", key + " is shown as a link: its value must be an http:// or "
 					+ "https:// URL with a host, such as https://" + key.substring(0, key.indexOf('_')).toLowerCase(Locale.ROOT)
 					+ ".example.com; other schemes (javascript:, data:, ...) are refused.");
+		}
+		if (SkyWalking.COLLECTOR.equals(key) || SkyWalking.OAP_URL.equals(key)) {
+			// The platform itself queries the OAP these name.
+			outbound.checkOap("value", request.value());
 		}
 		Binding binding = mapper.selectOne(query(envName, appName).eq(Binding::getBindingKey, key));
 		boolean created = binding == null;

@@ -9,6 +9,7 @@ import java.util.Set;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.PlatformProperties;
 import io.platform.env.runtime.docker.DockerDriver;
+import io.platform.outbound.OutboundRules;
 import io.platform.support.web.ConflictException;
 import io.platform.support.web.InvalidInputException;
 import io.platform.support.web.NotFoundException;
@@ -37,8 +38,11 @@ public class EnvironmentService {
 
 	private final PlatformHosts platformHosts;
 
+	private final OutboundRules outbound;
+
 	EnvironmentService(EnvironmentMapper mapper, ApplicationEventPublisher events, PlatformProperties properties,
-			PlatformHosts platformHosts) {
+			PlatformHosts platformHosts, OutboundRules outbound) {
+		this.outbound = outbound;
 		this.mapper = mapper;
 		this.events = events;
 		this.defaultDomain = properties.domain();
@@ -182,7 +186,7 @@ public class EnvironmentService {
 	}
 
 	/** {@code null}, {@code process}, or a Docker engine URL that answers now. */
-	private static String checkedRuntime(String runtime) {
+	private String checkedRuntime(String runtime) {
 		if (runtime == null || runtime.isBlank()) {
 			return null;
 		}
@@ -194,6 +198,8 @@ public class EnvironmentService {
 			throw new InvalidInputException("runtime", "Runtime '" + value
 					+ "' is neither 'process' nor a Docker engine URL such as unix:///var/run/docker.sock or tcp://host:2376.");
 		}
+		// Before any connection is tried: a refused engine is never contacted.
+		outbound.checkDockerEngine("runtime", value);
 		if (!DockerDriver.answers(value, Duration.ofSeconds(3))) {
 			throw new InvalidInputException("runtime", "No Docker engine answers at " + value
 					+ "; check the address and that the engine runs and is reachable from the platform.");

@@ -46,7 +46,16 @@ class RuntimeConfig {
 		}
 		log.info("Runtime: local processes (no Docker engine{})",
 				properties.runtime() == PlatformProperties.Runtime.PROCESS ? " wanted" : " answers at " + docker.host());
-		return new ProcessDriver(properties.home().resolve("runtime"));
+		ProcessDriver process = new ProcessDriver(properties.home().resolve("runtime"));
+		if (properties.runtime() == PlatformProperties.Runtime.PROCESS) {
+			return process;
+		}
+		// An engine that is down at start (restarting, not up yet) must not leave its containers orphaned
+		// for as long as the platform runs: ask again, and move to it once it answers.
+		String owner = installationId(properties.home());
+		return new AutoRuntime(process, () -> DockerDriver.answers(docker.host(), Duration.ofSeconds(2)),
+				() -> new DockerDriver(new DockerSettings(docker.host(), docker.baseImage(), null, owner)),
+				docker.recheck());
 	}
 
 	/**

@@ -68,6 +68,10 @@ public class RuntimeTargets implements DisposableBean {
 		if (target == null || isPlatformRuntime(target)) {
 			return platformRuntime;
 		}
+		if (EnvironmentService.PROCESS_RUNTIME.equals(target) && platformRuntime instanceof AutoRuntime auto) {
+			// One process runtime per platform home, also after auto moved on to Docker.
+			return auto.processRuntime();
+		}
 		return byTarget.computeIfAbsent(target, t -> EnvironmentService.PROCESS_RUNTIME.equals(t)
 				? new ProcessDriver(properties.home().resolve("runtime"))
 				: new DockerDriver(new DockerSettings(t, properties.docker().baseImage(), null,

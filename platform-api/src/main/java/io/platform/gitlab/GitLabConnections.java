@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.platform.git.GitUrls;
+import io.platform.outbound.OutboundRules;
 import io.platform.gitlab.GitLabMappers.ConnectionMapper;
 import io.platform.gitlab.GitLabMappers.ProjectMapper;
 import io.platform.support.crypto.SecretCipher;
@@ -48,9 +49,12 @@ class GitLabConnections implements DisposableBean {
 	/** How long GitLab has to answer each call (and at most 10 s of it to accept the connection). */
 	private final Duration timeout;
 
-	GitLabConnections(ConnectionMapper connections, ProjectMapper projects, SecretCipher cipher,
+	private final OutboundRules outbound;
+
+	GitLabConnections(ConnectionMapper connections, ProjectMapper projects, SecretCipher cipher, OutboundRules outbound,
 			@Value("${platform.gitlab.timeout:30s}") Duration timeout) {
 		this.timeout = timeout;
+		this.outbound = outbound;
 		this.connections = connections;
 		this.projects = projects;
 		this.cipher = cipher;
@@ -77,6 +81,8 @@ class GitLabConnections implements DisposableBean {
 	/** Checks that the token works against the instance, then saves it sealed. */
 	GitLabConnection create(GitLabConnectionRequest request) {
 		String baseUrl = baseUrl(request.baseUrl());
+		// Before the token is sent anywhere.
+		outbound.checkGitLab("baseUrl", URI.create(baseUrl));
 		String token = request.token().strip();
 		if (connections.selectCount(new LambdaQueryWrapper<GitLabConnection>().eq(GitLabConnection::getName,
 				request.name())) > 0) {

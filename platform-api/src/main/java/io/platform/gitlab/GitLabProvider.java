@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import io.platform.outbound.OutboundRules;
 import io.platform.git.Branch;
 import io.platform.git.BranchHead;
 import io.platform.git.BranchPage;
@@ -187,10 +188,10 @@ class GitLabProvider implements ScopedGitProvider {
 		Target target = target(remote);
 		try {
 			URIish uri = new URIish(remote.url());
-			String gitlabHost = URI.create(target.connection().getBaseUrl()).getHost();
-			if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(gitlabHost) || uri.getPass() != null) {
-				log.warn("Repository URL of {} is not on GitLab host {}; fetching without the token", remote.key(),
-						gitlabHost);
+			URI base = URI.create(target.connection().getBaseUrl());
+			if (!underBaseUrl(uri, base) || uri.getPass() != null) {
+				log.warn("Repository URL of {} is not under GitLab {}; fetching without the token", remote.key(),
+						base);
 				return remote;
 			}
 			URIish withToken = uri.setUser("oauth2").setPass(connections.token(target.connection()));
@@ -199,6 +200,26 @@ class GitLabProvider implements ScopedGitProvider {
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException("Repository URL of " + remote.key() + " cannot be parsed", ex);
 		}
+	}
+
+	/**
+	 * Whether the token may travel with {@code uri}: the same scheme, host and port as the connection's base
+	 * URL, under its path, and over HTTPS (plain HTTP only to this machine).
+	 */
+	static boolean underBaseUrl(URIish uri, URI base) {
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals(base.getScheme()) || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(base.getHost())) {
+			return false;
+		}
+		if (!"https".equals(scheme) && !("http".equals(scheme) && OutboundRules.isLoopback(base.getHost()))) {
+			return false;
+		}
+		int defaultPort = "https".equals(scheme) ? 443 : 80;
+		int port = uri.getPort() > 0 ? uri.getPort() : defaultPort;
+		int basePort = base.getPort() > 0 ? base.getPort() : defaultPort;
+		String basePath = base.getPath() == null ? "" : base.getPath();
+		String path = uri.getPath() == null ? "" : uri.getPath();
+		return port == basePort && (basePath.isEmpty() || path.startsWith(basePath + "/"));
 	}
 
 	private record Target(GitLabProject link, GitLabConnection connection, GitLabApi api) {

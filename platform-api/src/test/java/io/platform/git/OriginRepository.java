@@ -61,6 +61,21 @@ public final class OriginRepository implements AutoCloseable {
 
 	/** Commits on top of {@code parent} (or as a root commit when null) and points {@code branch} at it. */
 	public RevCommit commit(String branch, ObjectId parent, String message, Map<String, String> files) throws IOException {
+		return commit(branch, parent, message, files, Map.of());
+	}
+
+	/**
+	 * Commits files and symbolic links (path -> where the link points, as Git stores it) on top of
+	 * {@code branch}, creating it from main when absent.
+	 */
+	public RevCommit commitWithLinks(String branch, String message, Map<String, String> files,
+			Map<String, String> links) throws IOException {
+		ObjectId parent = head(branch);
+		return commit(branch, parent != null ? parent : head("main"), message, files, links);
+	}
+
+	private RevCommit commit(String branch, ObjectId parent, String message, Map<String, String> files,
+			Map<String, String> links) throws IOException {
 		try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader();
 				RevWalk walk = new RevWalk(reader)) {
 			DirCache index = DirCache.newInCore();
@@ -71,14 +86,10 @@ public final class OriginRepository implements AutoCloseable {
 			}
 			DirCacheEditor editor = index.editor();
 			for (Map.Entry<String, String> file : files.entrySet()) {
-				ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
-				editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-					@Override
-					public void apply(DirCacheEntry entry) {
-						entry.setFileMode(FileMode.REGULAR_FILE);
-						entry.setObjectId(blob);
-					}
-				});
+				add(editor, inserter, file.getKey(), file.getValue(), FileMode.REGULAR_FILE);
+			}
+			for (Map.Entry<String, String> link : links.entrySet()) {
+				add(editor, inserter, link.getKey(), link.getValue(), FileMode.SYMLINK);
 			}
 			editor.finish();
 			CommitBuilder commit = new CommitBuilder();
@@ -94,6 +105,18 @@ public final class OriginRepository implements AutoCloseable {
 			setBranch(branch, id);
 			return walk.parseCommit(id);
 		}
+	}
+
+	private static void add(DirCacheEditor editor, ObjectInserter inserter, String path, String content, FileMode mode)
+			throws IOException {
+		ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
+		editor.add(new DirCacheEditor.PathEdit(path) {
+			@Override
+			public void apply(DirCacheEntry entry) {
+				entry.setFileMode(mode);
+				entry.setObjectId(blob);
+			}
+		});
 	}
 
 	public void setBranch(String branch, ObjectId id) throws IOException {

@@ -72,6 +72,51 @@ final class FakeGitLab implements AutoCloseable {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
+	/**
+	 * Serves Git over HTTP under {@code /git/} on GitLab's own address, as GitLab does, by passing the
+	 * requests on to a Git server at {@code gitOrigin} (scheme, host and port).
+	 */
+	void serveGit(String gitOrigin) {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		server.createContext("/git/", exchange -> {
+			try (exchange) {
+				String query = exchange.getRequestURI().getRawQuery();
+				java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create(gitOrigin + exchange.getRequestURI().getRawPath()
+							+ (query == null ? "" : "?" + query)))
+					.method(exchange.getRequestMethod(), java.net.http.HttpRequest.BodyPublishers
+						.ofByteArray(exchange.getRequestBody().readAllBytes()));
+				exchange.getRequestHeaders().forEach((name, values) -> {
+					if (PASSED_ON.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+						values.forEach(value -> request.header(name, value));
+					}
+				});
+				java.net.http.HttpResponse<byte[]> answer = client.send(request.build(),
+						java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+				answer.headers().map().forEach((name, values) -> {
+					if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")
+							&& !name.startsWith(":")) {
+						exchange.getResponseHeaders().put(name, values);
+					}
+				});
+				byte[] body = answer.body();
+				exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
+				exchange.getResponseBody().write(body);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
+	private static final java.util.Set<String> PASSED_ON = java.util.Set.of("authorization", "content-type",
+			"content-encoding", "accept", "accept-encoding", "git-protocol", "user-agent");
+
+	/** A repository's URL as GitLab gives it (http_url_to_repo), once {@link #serveGit} is on. */
+	String repositoryUrl(String name) {
+		return baseUrl() + "/git/" + name;
+	}
+
 	Map<String, Object> addProject(long id, String pathWithNamespace, String httpUrlToRepo) {
 		String path = pathWithNamespace.substring(pathWithNamespace.lastIndexOf('/') + 1);
 		Map<String, Object> project = new LinkedHashMap<>();

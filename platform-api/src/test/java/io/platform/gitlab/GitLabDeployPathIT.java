@@ -96,9 +96,10 @@ class GitLabDeployPathIT {
 		OriginRepository.create(tmp.resolve("repos/cart.git")).commit("main", "Cart", Map.of("cart.txt", "c\n"));
 		server = GitHttpServer.start(tmp.resolve("repos"), tmp.resolve("tomcat"), "oauth2", FakeGitLab.TOKEN);
 		gitlab = FakeGitLab.start();
-		gitlab.addProject(21, "team/shop", server.url("shop.git", null));
-		gitlab.addProject(22, "team/cart", server.url("cart.git", null));
-		gitlab.addProject(23, "team/elsewhere", server.url("shop.git", null));
+		gitlab.serveGit(server.url("", null).replace("/git/", ""));
+		gitlab.addProject(21, "team/shop", gitlab.repositoryUrl("shop.git"));
+		gitlab.addProject(22, "team/cart", gitlab.repositoryUrl("cart.git"));
+		gitlab.addProject(23, "team/elsewhere", gitlab.repositoryUrl("shop.git"));
 	}
 
 	@AfterAll
@@ -111,7 +112,7 @@ class GitLabDeployPathIT {
 	@Test
 	void clonesAndFetchesWithTheTokenAndKeepsItOutOfTheMirror() throws Exception {
 		importProject("clone", "team/shop");
-		GitRemote remote = new GitRemote("shop", server.url("shop.git", null));
+		GitRemote remote = new GitRemote("shop", gitlab.repositoryUrl("shop.git"));
 
 		List<BranchHead> heads = git.resolve(remote, List.of("main", "feature/x", "feature/y"));
 		assertThat(heads.get(0).commit()).isEqualTo(origin.head("main").name());
@@ -131,12 +132,16 @@ class GitLabDeployPathIT {
 	@Test
 	void theTokenGoesOnlyToTheConnectionsHost() throws Exception {
 		importProject("elsewhere", "team/elsewhere");
-		GitRemote remote = new GitRemote("elsewhere", server.url("shop.git", null));
+		GitRemote remote = new GitRemote("elsewhere", gitlab.repositoryUrl("shop.git"));
 		assertThat(git.resolve(remote, List.of("main"))).hasSize(1);
 
 		// The same server under another name: a repository URL moved off GitLab's host gets no token.
-		GitRemote moved = new GitRemote("elsewhere", server.url("shop.git", null).replace("127.0.0.1", "localhost"));
+		GitRemote moved = new GitRemote("elsewhere", gitlab.repositoryUrl("shop.git").replace("127.0.0.1", "localhost"));
 		assertThatThrownBy(() -> git.resolve(moved, List.of("main"))).isInstanceOf(UpstreamException.class)
+			.hasMessageContaining("not authorized");
+		// The same host on another port is not the connection's base URL either.
+		GitRemote otherPort = new GitRemote("elsewhere", server.url("shop.git", null));
+		assertThatThrownBy(() -> git.resolve(otherPort, List.of("main"))).isInstanceOf(UpstreamException.class)
 			.hasMessageContaining("not authorized");
 	}
 

@@ -99,10 +99,12 @@ class ObservabilityControllerTest {
 		mvc.perform(get("/api/deployments/{id}/traces", id))
 			.andExpect(status().isBadGateway())
 			.andExpect(jsonPath("$.detail").value(containsString("http://127.0.0.1:9")));
-		bind("pre", "SKYWALKING_OAP_URL", "ftp://oap");
-		mvc.perform(get("/api/deployments/{id}/observability", id))
-			.andExpect(jsonPath("$.tracing.enabled").value(false))
-			.andExpect(jsonPath("$.tracing.reason").value(containsString("SKYWALKING_OAP_URL")));
+		// An address the platform would not query is refused when it is bound.
+		mvc.perform(put("/api/environments/{env}/bindings/{key}", "pre", "SKYWALKING_OAP_URL")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"ftp://oap\",\"secret\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("platform.outbound.oap.schemes")));
 		mvc.perform(delete("/api/environments/pre/bindings/SKYWALKING_OAP_URL")).andExpect(status().is2xxSuccessful());
 		mvc.perform(get("/api/deployments/{id}/traces", id).param("limit", "0")).andExpect(status().isBadRequest());
 	}

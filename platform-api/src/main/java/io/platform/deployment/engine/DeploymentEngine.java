@@ -161,7 +161,7 @@ public class DeploymentEngine implements DisposableBean {
 					deployment.moveTo(DeploymentStatus.CANCELLED);
 					store.save(deployment);
 					store.closeSteps(id, StepStatus.CANCELLED, "cancelled");
-					logs.append(id, "[platform] cancelled while queued");
+					note(id, "[platform] cancelled while queued");
 					logs.close(id);
 					events.ended(deployment);
 					return true;
@@ -200,6 +200,7 @@ public class DeploymentEngine implements DisposableBean {
 			}
 			catch (RuntimeException ex) {
 				log.error("Deployment {} ended with an unexpected error", next, ex);
+				failUnfinished(next, ex);
 			}
 			finally {
 				synchronized (lanes) {
@@ -243,13 +244,13 @@ public class DeploymentEngine implements DisposableBean {
 			fail(deployment, null, ex.getMessage(), null);
 			return;
 		}
-		out.accept("[platform] deployment " + id + " of " + deployment.getApp() + " into " + deployment.getEnv()
-				+ " (" + deployment.getKind().name().toLowerCase() + ", branches " + deployment.branchList() + ")");
-		if (deployment.getKind() == io.platform.deployment.DeploymentKind.ROLLBACK) {
-			out.accept("[platform] rolling back to image " + deployment.getImage() + " (no rebuild)");
-		}
 		StepName current = null;
 		try {
+			out.accept("[platform] deployment " + id + " of " + deployment.getApp() + " into " + deployment.getEnv()
+					+ " (" + deployment.getKind().name().toLowerCase() + ", branches " + deployment.branchList() + ")");
+			if (deployment.getKind() == io.platform.deployment.DeploymentKind.ROLLBACK) {
+				out.accept("[platform] rolling back to image " + deployment.getImage() + " (no rebuild)");
+			}
 			for (DeploymentStep planned : store.steps(id)) {
 				if (planned.getStatus() != StepStatus.PENDING) {
 					continue;
@@ -287,6 +288,10 @@ public class DeploymentEngine implements DisposableBean {
 		catch (PlatformException ex) {
 			fail(deployment, current, masker.apply(ex.getMessage()), context);
 		}
+		catch (DeploymentLogs.Unwritable ex) {
+			// Without a log nobody could follow the run: it stops here, and says why where it still can.
+			fail(deployment, current, ex.getMessage(), context);
+		}
 		catch (Exception ex) {
 			if (stopping) {
 				// The platform is shutting down: recovery on the next start finishes this deployment.
@@ -301,6 +306,24 @@ public class DeploymentEngine implements DisposableBean {
 		finally {
 			deleteQuietly(workspace);
 			logs.close(id);
+		}
+	}
+
+	/** The lane is freed after an error the run did not handle: the deployment must not stay as if waiting. */
+	private void failUnfinished(long id, RuntimeException error) {
+		if (stopping) {
+			return;
+		}
+		try {
+			Deployment deployment = store.get(id);
+			if (!deployment.isFinal()) {
+				fail(deployment, deployment.getStep(), "The platform failed with an internal error ("
+						+ error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage())
+						+ "). Retry; if it persists, see the platform's log.", null);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Deployment {} could not be marked failed", id, ex);
 		}
 	}
 
@@ -341,7 +364,17 @@ public class DeploymentEngine implements DisposableBean {
 		deployment.setStep(null);
 		store.closeSteps(deployment.getId(), StepStatus.FAILED, firstLine(reason));
 		save(deployment);
-		logs.append(deployment.getId(), "[platform] FAILED" + (step == null ? "" : " at " + step.label()) + ": " + reason);
+		note(deployment.getId(), "[platform] FAILED" + (step == null ? "" : " at " + step.label()) + ": " + reason);
+	}
+
+	/** Writes a closing line of the platform; a log that cannot be written must not undo what was saved. */
+	private void note(long id, String line) {
+		try {
+			logs.append(id, line);
+		}
+		catch (DeploymentLogs.Unwritable ex) {
+			log.warn("Deployment {}: {}", id, ex.getMessage());
+		}
 	}
 
 	/** Removes the instance a run started, unless it is the one serving now. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,7 +26,9 @@ import io.platform.PlatformProperties;
 import io.platform.application.Application;
 import io.platform.application.CommandLine;
 import io.platform.deployment.Deployment;
+import io.platform.deployment.DeploymentLogs;
 import io.platform.deployment.DeploymentStore;
+import io.platform.deployment.OutputLine;
 import io.platform.deployment.StepName;
 import io.platform.env.runtime.BuildSandbox;
 import io.platform.env.runtime.BuildSpec;
@@ -47,6 +51,9 @@ import org.springframework.stereotype.Component;
 class BuildStep implements Step {
 
 	private static final int TAIL_LINES = 20;
+
+	/** The variable that marks every process of one host build. */
+	static final String BUILD_MARK = "PLATFORM_BUILD_MARK";
 
 	private final DeploymentStore store;
 
@@ -111,9 +118,10 @@ class BuildStep implements Step {
 			.resolve(Integer.toString(deployment.getBuildNumber()))
 			.resolve(built.getFileName());
 		Files.createDirectories(kept.getParent());
-		Files.copy(built, kept, StandardCopyOption.REPLACE_EXISTING);
+		// The real file, checked to be inside the work tree: a link swapped in meanwhile is not followed.
+		Files.copy(built, kept, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
 		context.artifact(kept);
-		context.log("[build] artifact " + workTree.relativize(built) + " (" + Files.size(kept) / 1024 + " KB)");
+		context.log("[build] artifact " + workTree.toRealPath().relativize(built) + " (" + Files.size(kept) / 1024 + " KB)");
 		return "build #" + deployment.getBuildNumber() + ", " + built.getFileName();
 	}
 
@@ -125,6 +133,9 @@ class BuildStep implements Step {
 		env.keySet().retainAll(hostBuildEnvironment(env.keySet()));
 		env.put("PLATFORM_ENV", context.deployment().getEnv());
 		env.put("PLATFORM_APP", context.deployment().getApp());
+		// Inherited by everything the build starts, including what it detaches from its own tree.
+		String mark = context.deployment().getId() + "-" + UUID.randomUUID();
+		env.put(BUILD_MARK, mark);
 		String jvm = buildJvmOptions(settings, workTree);
 		String repository = settings.mavenRepository() == null ? null : settings.mavenRepository().toString();
 		String mavenOpts = mavenOpts(jvm, env.get("MAVEN_OPTS"), repository);
@@ -145,6 +156,8 @@ class BuildStep implements Step {
 		}
 		process.getOutputStream().close();
 		Output output = new Output(context);
+		// A log that cannot be written stops the build: its output would otherwise fill the pipe and stall it.
+		output.onLogFailure(() -> kill(process, mark));
 		Thread reader = new Thread(() -> {
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -158,15 +171,26 @@ class BuildStep implements Step {
 			}
 		}, "build-output-" + context.deployment().getId());
 		reader.start();
-		try (AutoCloseable hook = context.cancellation().onCancel(() -> kill(process))) {
+		try (AutoCloseable hook = context.cancellation().onCancel(() -> kill(process, mark))) {
 			boolean finished = process.waitFor(settings.buildTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			if (!finished) {
-				kill(process);
+				kill(process, mark);
 				reader.join(5000);
 				throw timedOut();
 			}
+			// What the build left running (a daemon, a server its tests forgot) would keep its output open
+			// and live on the platform's host; a build is over when its command is. (Not through the Process:
+			// destroying it closes its output before the reader has read the rest.)
+			killMarked(mark);
 			reader.join(5000);
 		}
+		finally {
+			// Interrupted (the platform is stopping) or failed: nothing of the build outlives the step.
+			if (process.isAlive()) {
+				kill(process, mark);
+			}
+		}
+		output.throwIfLogFailed();
 		context.cancellation().throwIfRequested();
 		if (process.exitValue() != 0) {
 			throw new StepFailure("The build command '" + String.join(" ", argv) + "' exited with code "
@@ -197,6 +221,7 @@ class BuildStep implements Step {
 		Integer exit;
 		try (BuildSandbox.RunningBuild build = start(sandbox, spec, own != null, output);
 				AutoCloseable hook = context.cancellation().onCancel(build::kill)) {
+			output.onLogFailure(build::kill);
 			exit = build.await(settings.buildTimeout());
 			if (exit == null) {
 				build.kill();
@@ -208,6 +233,7 @@ class BuildStep implements Step {
 			context.cancellation().throwIfRequested();
 			throw new StepFailure("The build in a container of " + image + " failed: " + ex.getMessage(), ex);
 		}
+		output.throwIfLogFailed();
 		context.cancellation().throwIfRequested();
 		if (exit != 0) {
 			String hint = exit == 137 && limits.memoryBytes() > 0 ? " (killed: it may have gone over its memory limit of "
@@ -266,13 +292,44 @@ class BuildStep implements Step {
 
 		private final Deque<String> tail = new ArrayDeque<>();
 
+		private volatile DeploymentLogs.Unwritable logFailure;
+
+		private volatile Runnable onLogFailure = () -> {
+		};
+
 		Output(StepContext context) {
 			this.context = context;
 		}
 
+		void onLogFailure(Runnable action) {
+			this.onLogFailure = action;
+			if (logFailure != null) {
+				action.run();
+			}
+		}
+
+		/** Rethrows the first failure to write the log, so the deployment fails with it. */
+		void throwIfLogFailed() {
+			if (logFailure != null) {
+				throw logFailure;
+			}
+		}
+
 		@Override
-		public void accept(String line) {
-			context.log(line);
+		public void accept(String printed) {
+			if (logFailure != null) {
+				return;
+			}
+			// Code from a branch prints these: they must not drive the reader's terminal or pass for the platform's.
+			String line = OutputLine.neutralise(printed);
+			try {
+				context.log(line);
+			}
+			catch (DeploymentLogs.Unwritable ex) {
+				logFailure = ex;
+				onLogFailure.run();
+				return;
+			}
 			synchronized (tail) {
 				tail.addLast(line);
 				if (tail.size() > TAIL_LINES) {
@@ -329,20 +386,60 @@ class BuildStep implements Step {
 		return String.join(" ", parts);
 	}
 
-	/** Kills the build and everything it started (Maven forks, compilers). */
-	private static void kill(Process process) {
+	/** Kills the build and everything it started (Maven forks, compilers), even what left its process tree. */
+	private static void kill(Process process, String mark) {
 		process.descendants().forEach(ProcessHandle::destroyForcibly);
 		process.destroyForcibly();
+		killMarked(mark);
+	}
+
+	/**
+	 * Kills every process that carries the build's mark: a double fork (a daemon, `cmd &` in a subshell)
+	 * leaves the tree but keeps the build's environment.
+	 */
+	private static void killMarked(String mark) {
+		byte[] entry = ("\0" + BUILD_MARK + "=" + mark + "\0").getBytes(StandardCharsets.UTF_8);
+		ProcessHandle.allProcesses()
+			.filter(p -> p.pid() != ProcessHandle.current().pid() && carries(p.pid(), entry))
+			.forEach(ProcessHandle::destroyForcibly);
+	}
+
+	/** Whether the process's environment (Linux /proc; elsewhere unknown, so no) holds {@code entry}. */
+	private static boolean carries(long pid, byte[] entry) {
+		byte[] environ;
+		try {
+			byte[] read = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+			environ = new byte[read.length + 1];
+			System.arraycopy(read, 0, environ, 1, read.length);
+		}
+		catch (IOException | SecurityException ex) {
+			return false;
+		}
+		outer: for (int i = 0; i + entry.length <= environ.length; i++) {
+			for (int j = 0; j < entry.length; j++) {
+				if (environ[i + j] != entry[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
 	}
 
 	static Path findArtifact(Path workTree, String configured) throws IOException {
+		Path root = workTree.toRealPath();
 		if (configured != null) {
 			Path path = workTree.resolve(configured).normalize();
-			if (!path.startsWith(workTree) || !Files.isRegularFile(path)) {
+			if (!path.startsWith(workTree) || !Files.exists(path)) {
 				throw new StepFailure("The build did not produce the artifact '" + configured
 						+ "' set on the service. Check the artifact path or the build command.");
 			}
-			return path;
+			Path real = insideWorkTree(root, path, configured);
+			if (!Files.isRegularFile(real)) {
+				throw new StepFailure("The build did not produce the artifact '" + configured
+						+ "' set on the service. Check the artifact path or the build command.");
+			}
+			return real;
 		}
 		Path target = workTree.resolve("target");
 		List<Path> jars;
@@ -360,7 +457,21 @@ class BuildStep implements Step {
 							jars.stream().map(p -> p.getFileName().toString()).toList())
 							+ "); set the service's artifact path to the one to run.");
 		}
-		return jars.get(0);
+		return insideWorkTree(root, jars.get(0), workTree.relativize(jars.get(0)).toString());
+	}
+
+	/**
+	 * The real file behind {@code path}, which must lie in the work tree: a symbolic link committed to the
+	 * repository (or made by the build) must not bring a file of the platform's host into an artifact.
+	 */
+	private static Path insideWorkTree(Path realWorkTree, Path path, String shown) throws IOException {
+		Path real = path.toRealPath();
+		if (!real.startsWith(realWorkTree)) {
+			throw new StepFailure("The artifact '" + shown + "' is a symbolic link, or lies under one, that leads outside"
+					+ " the service's work tree; the platform only takes artifacts the build wrote inside it."
+					+ " Remove the link from the repository (or from the build) and let the build write the jar there.");
+		}
+		return real;
 	}
 
 }

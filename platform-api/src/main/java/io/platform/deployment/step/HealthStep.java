@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 
 import io.platform.PlatformProperties;
+import io.platform.deployment.OutputLine;
 import io.platform.deployment.StepName;
 import io.platform.env.runtime.Workload;
 import io.platform.env.runtime.WorkloadState;
@@ -87,7 +88,8 @@ class HealthStep implements Step {
 	}
 
 	private static StepFailure failure(StepContext context, String reason) {
-		String output = String.join("\n", context.runtime().tail(context.workload().id(), OUTPUT_LINES));
+		String output = String.join("\n",
+				context.runtime().tail(context.workload().id(), OUTPUT_LINES).stream().map(OutputLine::neutralise).toList());
 		context.log("[health] " + reason);
 		return new StepFailure(output.isBlank() ? reason : reason + "\nThe last lines of its output:\n" + output);
 	}

@@ -93,7 +93,7 @@ class BuildStepTest {
 	private void buildWithMissingImage(String ownImage) throws Exception {
 		Path home = Files.createDirectories(workTree.resolve("home"));
 		PlatformProperties properties = new PlatformProperties(home, "localhost", PlatformProperties.Runtime.DOCKER,
-				settings(null, home.resolve("m2")), new PlatformProperties.Docker(null, null, "platform-build:jdk17-maven", null),
+				settings(null, home.resolve("m2")), new PlatformProperties.Docker(null, null, "platform-build:jdk17-maven", null, null),
 				null);
 		DeploymentStore store = mock(DeploymentStore.class);
 		BuildSandbox sandbox = (spec, output) -> {
