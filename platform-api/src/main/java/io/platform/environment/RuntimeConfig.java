@@ -54,7 +54,7 @@ class RuntimeConfig {
 		// for as long as the platform runs: ask again, and move to it once it answers.
 		String owner = installationId(properties.home());
 		return new AutoRuntime(process, () -> DockerDriver.answers(docker.host(), Duration.ofSeconds(2)),
-				() -> new DockerDriver(new DockerSettings(docker.host(), docker.baseImage(), null, owner)),
+				() -> new DockerDriver(new DockerSettings(docker.host(), docker.baseImage(), null, owner, docker.timeout())),
 				docker.recheck());
 	}
 
