@@ -1,8 +1,13 @@
 package io.platform.environment;
 
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +18,9 @@ import java.util.regex.Pattern;
  * may do on the platform's host. The platform opens this URL itself with a powerful account, so any
  * other driver (H2 runs scripts from its URL), driver mode, host-embedded option or option such as
  * {@code allowLoadLocalInfile} (the server reads the platform's files) or {@code autoDeserialize} is refused.
+ * The same rules hold for a service's own database when the platform runs its SQL scripts there.
  */
-final class AdminJdbcUrl {
+public final class AdminJdbcUrl {
 
 	private static final String HOST = "(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?";
 
@@ -42,7 +48,7 @@ final class AdminJdbcUrl {
 	}
 
 	/** Why {@code url} cannot be the admin URL, phrased to follow the key's name, or {@code null}. */
-	static String problem(String url) {
+	public static String problem(String url) {
 		if (url == null || url.isBlank()) {
 			return "must not be empty";
 		}
@@ -75,6 +81,27 @@ final class AdminJdbcUrl {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Opens a URL that passed {@link #problem} with the MySQL or MariaDB driver only: the driver that takes
+	 * it is checked too, so no other driver on the class path (H2's among them) ever sees it.
+	 */
+	public static Connection connect(String url, Properties credentials) throws SQLException {
+		String problem = problem(url);
+		if (problem != null) {
+			throw new SQLException("the URL " + problem);
+		}
+		Driver driver = DriverManager.getDriver(url);
+		String name = driver.getClass().getName();
+		if (!name.startsWith("org.mariadb.jdbc.") && !name.startsWith("com.mysql.")) {
+			throw new SQLException("the URL is taken by " + name + ", not by the MySQL or MariaDB driver");
+		}
+		Connection connection = driver.connect(url, credentials);
+		if (connection == null) {
+			throw new SQLException("the driver did not accept the URL");
+		}
+		return connection;
 	}
 
 }

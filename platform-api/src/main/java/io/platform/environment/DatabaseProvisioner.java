@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -82,7 +80,7 @@ public class DatabaseProvisioner {
 		credentials.setProperty("password", value(effective, ADMIN_PASSWORD));
 		credentials.setProperty("connectTimeout", "5000");
 		// Identifiers are [a-z0-9_] and the password [A-Za-z0-9] (both made here): nothing to escape.
-		try (Connection connection = connect(adminUrl.value(), credentials);
+		try (Connection connection = AdminJdbcUrl.connect(adminUrl.value(), credentials);
 				Statement sql = connection.createStatement()) {
 			sql.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4");
 			sql.execute("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
@@ -164,23 +162,6 @@ public class DatabaseProvisioner {
 		int query = value.indexOf('?', slash);
 		String database = query < 0 ? value.substring(slash + 1) : value.substring(slash + 1, query);
 		return database.isEmpty() ? null : database;
-	}
-
-	/**
-	 * Opens the admin URL with the MySQL or MariaDB driver only: the URL was checked, and the driver that
-	 * takes it is checked too, so no other driver on the class path (H2's among them) ever sees it.
-	 */
-	private static Connection connect(String url, Properties credentials) throws SQLException {
-		Driver driver = DriverManager.getDriver(url);
-		String name = driver.getClass().getName();
-		if (!name.startsWith("org.mariadb.jdbc.") && !name.startsWith("com.mysql.")) {
-			throw new SQLException("the URL is taken by " + name + ", not by the MySQL or MariaDB driver");
-		}
-		Connection connection = driver.connect(url, credentials);
-		if (connection == null) {
-			throw new SQLException("the driver did not accept the URL");
-		}
-		return connection;
 	}
 
 	/** The same server URL with another database (query parameters kept). */

@@ -127,7 +127,8 @@ class RoleMatrixTest {
 		// Reads of a service: its members, whatever their role.
 		for (String path : List.of("/api/apps/matrix", "/api/apps/matrix/deployments", d, d + "/log", d + "/logs",
 				"/api/apps/matrix/members", "/api/apps/matrix/bindings/dev", "/api/apps/matrix/auto-redeploy",
-				"/api/apps/matrix/branches", d + "/observability")) {
+				"/api/apps/matrix/branches", d + "/observability", "/api/apps/matrix/sql-ledger",
+				"/api/apps/matrix/sql-ledger?pending=prod")) {
 			calls.add(Call.of("GET", path, Who.VIEWER));
 		}
 		// Reads of the platform: anyone signed in.

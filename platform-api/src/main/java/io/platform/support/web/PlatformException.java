@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  */
 public abstract sealed class PlatformException extends RuntimeException
 		permits NotFoundException, ConflictException, InvalidInputException, UpstreamException, UnauthorizedException,
-		ForbiddenException, TooManyRequestsException {
+		ForbiddenException, TooManyRequestsException, UnprocessableException {
 
 	protected PlatformException(String detail) {
 		super(detail);
