@@ -108,6 +108,8 @@ class ReleaseController {
 		access.scope(null, env);
 		User user = access.current();
 		List<String> apps = releases.apps(id);
+		// Said first: whatever their role, authors never approve their own release.
+		releases.requireNotAuthor(release, user.getUsername());
 		if (!user.isAdmin() && apps.stream().noneMatch(app -> access.roleOn(app) == ServiceRole.OWNER)) {
 			throw new ForbiddenException("Approving a release needs the OWNER role on one of its services " + apps
 					+ " or a platform admin; you are neither.");

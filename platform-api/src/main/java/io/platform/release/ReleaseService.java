@@ -270,10 +270,7 @@ class ReleaseService {
 		if (decision == ReleaseApproval.Decision.REJECT && (comment == null || comment.isBlank())) {
 			throw new InvalidInputException("comment", "Say why you reject the release in \"comment\".");
 		}
-		if (release.author.equals(user)) {
-			throw new ForbiddenException("you cannot approve your own release (release " + id + " is by " + user
-					+ "); ask an OWNER of one of its services or a platform admin.");
-		}
+		requireNotAuthor(release, user);
 		boolean already = approvals.selectCount(new QueryWrapper<ReleaseApproval>().eq("release_id", id)
 			.eq("env", stage.env).eq("username", user).isNull("voided_at")) > 0;
 		if (already) {
@@ -291,6 +288,13 @@ class ReleaseService {
 		notices.publish(new ReleaseNotices.ReleaseNotice(decision == ReleaseApproval.Decision.APPROVE
 				? ReleaseNotices.APPROVAL_GIVEN : ReleaseNotices.APPROVAL_REJECTED, id, release.title, stage.env, apps(id),
 				user, approval.comment));
+	}
+
+	void requireNotAuthor(Release release, String user) {
+		if (release.author.equals(user)) {
+			throw new ForbiddenException("you cannot approve your own release (release " + release.id + " is by " + user
+					+ "); ask an OWNER of one of its services or a platform admin.");
+		}
 	}
 
 	ReleaseStage stage(long id, String env) {
