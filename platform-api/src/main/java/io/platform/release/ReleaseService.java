@@ -292,7 +292,7 @@ class ReleaseService {
 
 	void requireNotAuthor(Release release, String user) {
 		if (release.author.equals(user)) {
-			throw new ForbiddenException("you cannot approve your own release (release " + release.id + " is by " + user
+			throw new ForbiddenException("you cannot approve your own release, whatever your role (release " + release.id + " is by " + user
 					+ "); ask an OWNER of one of its services or a platform admin.");
 		}
 	}

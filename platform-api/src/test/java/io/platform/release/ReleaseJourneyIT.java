@@ -333,6 +333,49 @@ class ReleaseJourneyIT {
 		assertThat(stage(author.get("/api/releases/" + id).json(), "test").get("status").asString())
 			.isEqualTo("PENDING");
 		assertThat(admin().get("/api/releases").json().findValuesAsString("title")).hasSize(2);
+
+		// An approval given before a change is void after it.
+		assertThat(as("owner1").post("/api/releases/" + id + "/stages/prod/approvals",
+				Map.of("decision", "APPROVE", "comment", "fine")).status()).isEqualTo(200);
+		assertThat(stage(author.get("/api/releases/" + id).json(), "prod").get("approvals")).hasSize(1);
+		assertThat(author.put("/api/releases/" + id, body(List.of(item("alpha", "main")))).status()).isEqualTo(200);
+		assertThat(stage(author.get("/api/releases/" + id).json(), "prod").get("approvals")).isEmpty();
+	}
+
+	@Test
+	@Order(9)
+	void theRequiredApprovalsOfAnEnvironmentAreSetThroughItsUpdateAndKeptWhenNotMentioned() {
+		Caller admin = admin();
+		Caller.Answer set = admin.put("/api/environments/pre", Map.of("name", "pre", "requiredApprovals", 2));
+		assertThat(set.status()).isEqualTo(200);
+		assertThat(set.json().get("requiredApprovals").asInt()).isEqualTo(2);
+		Caller.Answer other = admin.put("/api/environments/pre", Map.of("name", "pre", "domain", "localhost"));
+		assertThat(other.json().get("requiredApprovals").asInt()).isEqualTo(2);
+		assertThat(stage(admin.get("/api/releases/" + release).json(), "pre").get("requiredApprovals").asInt())
+			.isEqualTo(2);
+		assertThat(admin.put("/api/environments/pre", Map.of("name", "pre", "requiredApprovals", -1)).status())
+			.isEqualTo(400);
+		Caller.Answer reset = admin.put("/api/environments/pre", java.util.Collections.singletonMap("name", "pre"));
+		assertThat(reset.json().get("requiredApprovals").asInt()).isEqualTo(2);
+		java.util.Map<String, Object> back = new java.util.HashMap<>(Map.of("name", "pre"));
+		back.put("requiredApprovals", null);
+		assertThat(admin.put("/api/environments/pre", back).json().get("requiredApprovals").asInt()).isZero();
+		assertThat(admin.get("/api/environments/prod").json().get("requiredApprovals").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(10)
+	void anItemThatFailsFailsTheStageNamingItAndTheRestIsNotDeployed() throws Exception {
+		Caller author = as("author1");
+		Caller.Answer created = author.post("/api/releases", body(List.of(item("alpha", "broken"),
+				item("beta", "feature-b"))));
+		assertThat(created.status()).isEqualTo(201);
+		release = created.json().get("id").asLong();
+		assertThat(author.post("/api/releases/" + release + "/stages/test/start", Map.of()).status()).isEqualTo(202);
+		JsonNode stage = awaitStage("test");
+		assertThat(stage.get("status").asString()).isEqualTo("FAILED");
+		assertThat(stage.get("error").asString()).contains("Item alpha", "ended FAILED", "stopped before it became healthy");
+		assertThat(stage.get("deployments").findValuesAsString("app")).containsExactly("alpha");
 	}
 
 	private JsonNode awaitStage(String env) throws InterruptedException {
