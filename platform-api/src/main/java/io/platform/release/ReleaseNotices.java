@@ -27,6 +27,17 @@ interface ReleaseNotices {
 
 	void publish(ReleaseNotice notice);
 
+	/** Publishes through {@code notices}, keeping any exception of a faulty implementation away from the release. */
+	static void quietly(ReleaseNotices notices, ReleaseNotice notice) {
+		try {
+			notices.publish(notice);
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(ReleaseNotices.class).warn("Release notice {} of release {} failed",
+					notice.event(), notice.releaseId(), ex);
+		}
+	}
+
 	record ReleaseNotice(String event, long releaseId, String title, String env, List<String> apps, String actor,
 			String detail) {
 	}

@@ -230,10 +230,10 @@ class ReleaseService {
 		stages.updateById(stage);
 		List<String> apps = releaseItems.stream().map(i -> i.app).toList();
 		if (stage.emergency) {
-			notices.publish(new ReleaseNotices.ReleaseNotice(ReleaseNotices.EMERGENCY, id, release.title, stage.env,
+			ReleaseNotices.quietly(notices, new ReleaseNotices.ReleaseNotice(ReleaseNotices.EMERGENCY, id, release.title, stage.env,
 					apps, user, stage.emergencyReason));
 		}
-		notices.publish(new ReleaseNotices.ReleaseNotice(ReleaseNotices.STAGE_STARTED, id, release.title, stage.env,
+		ReleaseNotices.quietly(notices, new ReleaseNotices.ReleaseNotice(ReleaseNotices.STAGE_STARTED, id, release.title, stage.env,
 				apps, user, skipped.isEmpty() ? null : "skipped (unchanged): " + skipped));
 		runner.run(new StageRunner.Run(id, release.title, stage.env, apps, work, user));
 		return stage;
@@ -250,12 +250,12 @@ class ReleaseService {
 		stage.signOff(user, blankToNull(comment), stage.deployedHeads, clock.instant());
 		stages.updateById(stage);
 		List<String> apps = apps(id);
-		notices.publish(new ReleaseNotices.ReleaseNotice(ReleaseNotices.STAGE_PASSED, id, release.title, stage.env,
+		ReleaseNotices.quietly(notices, new ReleaseNotices.ReleaseNotice(ReleaseNotices.STAGE_PASSED, id, release.title, stage.env,
 				apps, user, stage.signOffComment));
 		stages(id).stream().filter(s -> s.seq == stage.seq + 1).findFirst().ifPresent(next -> {
 			int needed = requiredApprovals(next.env);
 			if (needed > 0) {
-				notices.publish(new ReleaseNotices.ReleaseNotice(ReleaseNotices.APPROVAL_REQUESTED, id, release.title,
+				ReleaseNotices.quietly(notices, new ReleaseNotices.ReleaseNotice(ReleaseNotices.APPROVAL_REQUESTED, id, release.title,
 						next.env, apps, user, needed + " approval(s) needed"));
 			}
 		});
@@ -285,7 +285,7 @@ class ReleaseService {
 		approval.comment = blankToNull(comment);
 		approval.at = clock.instant();
 		approvals.insert(approval);
-		notices.publish(new ReleaseNotices.ReleaseNotice(decision == ReleaseApproval.Decision.APPROVE
+		ReleaseNotices.quietly(notices, new ReleaseNotices.ReleaseNotice(decision == ReleaseApproval.Decision.APPROVE
 				? ReleaseNotices.APPROVAL_GIVEN : ReleaseNotices.APPROVAL_REJECTED, id, release.title, stage.env, apps(id),
 				user, approval.comment));
 	}

@@ -162,7 +162,7 @@ class StageRunner {
 			stage.fail(failure, Instant.now());
 		}
 		stages.updateById(stage);
-		notices.publish(new ReleaseNotices.ReleaseNotice(failure == null ? ReleaseNotices.STAGE_DEPLOYED
+		ReleaseNotices.quietly(notices, new ReleaseNotices.ReleaseNotice(failure == null ? ReleaseNotices.STAGE_DEPLOYED
 				: ReleaseNotices.STAGE_FAILED, run.releaseId(), run.title(), run.env(), run.apps(), run.user(), failure));
 	}
 
