@@ -59,6 +59,17 @@ public class Deployment {
 
 	private Instant finishedAt;
 
+	/** The release this deployment was made for; {@code null} for a direct deployment. */
+	private Long releaseId;
+
+	public Long getReleaseId() {
+		return releaseId;
+	}
+
+	public void setReleaseId(Long releaseId) {
+		this.releaseId = releaseId;
+	}
+
 	/** Moves to {@code next}, stamping start and finish times; refuses what the state machine forbids. */
 	public void moveTo(DeploymentStatus next) {
 		if (!status.canMoveTo(next)) {

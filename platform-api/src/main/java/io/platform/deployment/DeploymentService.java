@@ -87,6 +87,22 @@ public class DeploymentService {
 		return queue(deployment, FULL);
 	}
 
+	/**
+	 * A deployment a release makes: exactly the given heads (pinned by the release), recorded as coming from
+	 * that release. The caller has decided it may go into the environment (protected ones included), so no
+	 * role is asked here.
+	 */
+	public Deployment startForRelease(String appName, String envName, List<BranchHead> heads, long releaseId,
+			String requestedBy) {
+		Application app = applications.get(appName);
+		Environment env = environment(envName, "env");
+		Deployment deployment = newDeployment(app.getName(), env.getName(), DeploymentKind.DEPLOY, null,
+				heads.stream().map(BranchHead::branch).toList(), requestedBy);
+		deployment.setHeadList(heads);
+		deployment.setReleaseId(releaseId);
+		return queue(deployment, FULL);
+	}
+
 	public Deployment redeploy(long id, String requestedBy) {
 		Deployment source = store.get(id);
 		Application app = applications.get(source.getApp());

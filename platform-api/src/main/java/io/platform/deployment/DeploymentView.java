@@ -9,7 +9,8 @@ import io.platform.git.BranchHead;
 public record DeploymentView(long id, String app, String env, DeploymentKind kind, Long sourceId,
 		List<String> branches, List<BranchHead> heads, String commit, Integer buildNumber, String image,
 		DeploymentStatus status, String step, String url, String error, String requestedBy, Instant createdAt,
-		Instant startedAt, Instant finishedAt, List<StepView> steps, WorkloadHealth health) {
+		Instant startedAt, Instant finishedAt, List<StepView> steps, WorkloadHealth health,
+		Long releaseId) {
 
 	/**
 	 * What actually runs, kept apart from how the deployment went: only a RUNNING deployment has an
@@ -41,7 +42,8 @@ public record DeploymentView(long id, String app, String env, DeploymentKind kin
 		return new DeploymentView(d.getId(), d.getApp(), d.getEnv(), d.getKind(), d.getSourceId(), d.branchList(),
 				d.headList(), d.getCommit(), d.getBuildNumber(), d.getImage(), d.getStatus(),
 				d.getStep() == null ? null : d.getStep().label(), d.getUrl(), d.getError(), d.getRequestedBy(),
-				d.getCreatedAt(), d.getStartedAt(), d.getFinishedAt(), steps.stream().map(StepView::of).toList(), health);
+				d.getCreatedAt(), d.getStartedAt(), d.getFinishedAt(), steps.stream().map(StepView::of).toList(), health,
+				d.getReleaseId());
 	}
 
 }

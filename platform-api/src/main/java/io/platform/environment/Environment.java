@@ -30,6 +30,22 @@ public class Environment {
 
 	private Double cpuLimit;
 
+	/** Approvals a release stage needs here; {@code null}: 1 when protected, none otherwise. */
+	private Integer requiredApprovals;
+
+	public Integer getRequiredApprovals() {
+		return requiredApprovals;
+	}
+
+	public void setRequiredApprovals(Integer requiredApprovals) {
+		this.requiredApprovals = requiredApprovals;
+	}
+
+	/** The approvals a release stage needs in this environment, the default applied. */
+	public int requiredApprovalsOrDefault() {
+		return requiredApprovals != null ? requiredApprovals : (isProtected ? 1 : 0);
+	}
+
 	public String getRuntime() {
 		return runtime;
 	}

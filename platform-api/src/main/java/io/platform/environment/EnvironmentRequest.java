@@ -28,5 +28,14 @@ public record EnvironmentRequest(
 		@Min(value = 64, message = "must be at least 64 (MB)") @Max(value = 1048576, message = "must be at most 1048576 (MB)")
 		Integer memoryLimitMb,
 		@DecimalMin(value = "0.1", message = "must be at least 0.1") @DecimalMax(value = "256", message = "must be at most 256")
-		Double cpuLimit) {
+		Double cpuLimit,
+		@Min(value = 0, message = "must be 0 or more") @Max(value = 20, message = "must be at most 20")
+		Integer requiredApprovals) {
+
+	/** Without approvals: the default applies (1 when protected, none otherwise). */
+	public EnvironmentRequest(String name, Integer order, String domain, Boolean isProtected, String runtime,
+			Integer memoryLimitMb, Double cpuLimit) {
+		this(name, order, domain, isProtected, runtime, memoryLimitMb, cpuLimit, null);
+	}
+
 }

@@ -96,7 +96,7 @@ public class EnvironmentService {
 	@Transactional
 	public Environment update(String name, EnvironmentRequest request) {
 		return update(name, request, Set.of("name", "order", "domain", "protected", "runtime", "memoryLimitMb",
-				"cpuLimit"));
+				"cpuLimit", "requiredApprovals"));
 	}
 
 	/**
@@ -123,7 +123,9 @@ public class EnvironmentService {
 				mentioned.contains("protected") ? request.isProtected() : environment.getIsProtected(),
 				mentioned.contains("runtime") ? request.runtime() : environment.getRuntime(),
 				mentioned.contains("memoryLimitMb") ? request.memoryLimitMb() : environment.getMemoryLimitMb(),
-				mentioned.contains("cpuLimit") ? request.cpuLimit() : environment.getCpuLimit()), environment,
+				mentioned.contains("cpuLimit") ? request.cpuLimit() : environment.getCpuLimit(),
+				mentioned.contains("requiredApprovals") ? request.requiredApprovals() : environment.getRequiredApprovals()),
+				environment,
 				!mentioned.contains("runtime"));
 		mapper.updateById(environment);
 		return environment;
@@ -175,6 +177,7 @@ public class EnvironmentService {
 		environment.setRuntime(runtimeUnchanged ? environment.getRuntime() : checkedRuntime(request.runtime()));
 		environment.setMemoryLimitMb(request.memoryLimitMb());
 		environment.setCpuLimit(request.cpuLimit());
+		environment.setRequiredApprovals(request.requiredApprovals());
 	}
 
 	/** The platform's own host name that {@code {app}.{env}.{domain}} is for some service name, or null. */

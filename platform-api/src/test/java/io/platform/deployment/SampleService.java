@@ -14,10 +14,10 @@ import org.eclipse.jgit.transport.URIish;
  * one that conflicts and one that cannot start. The build writes the environment it was built for
  * ({env} in the build command) into the jar, and the app says it on GET /.
  */
-final class SampleService implements AutoCloseable {
+public final class SampleService implements AutoCloseable {
 
 	/** Build command of the sample: offline, quiet, the environment baked in at build time. */
-	static final String BUILD_COMMAND = "mvn -B -q -o package -Dmaven.test.skip=true -Dsample.env={env}";
+	public static final String BUILD_COMMAND = "mvn -B -q -o package -Dmaven.test.skip=true -Dsample.env={env}";
 
 	private final Path origin;
 
@@ -28,11 +28,11 @@ final class SampleService implements AutoCloseable {
 		this.work = work;
 	}
 
-	String url() {
+	public String url() {
 		return origin.toUri().toString();
 	}
 
-	static SampleService create(Path dir) throws Exception {
+	public static SampleService create(Path dir) throws Exception {
 		Path origin = dir.resolve("origin.git");
 		Git.init().setBare(true).setInitialBranch("main").setDirectory(origin.toFile()).call().close();
 		Git work = Git.init().setInitialBranch("main").setDirectory(dir.resolve("work").toFile()).call();
@@ -64,7 +64,7 @@ final class SampleService implements AutoCloseable {
 	}
 
 	/** Pushes a new commit on {@code branch} that changes the greeting. */
-	void pushGreeting(String branch, String greeting) throws Exception {
+	public void pushGreeting(String branch, String greeting) throws Exception {
 		work.checkout().setName(branch).call();
 		write("src/main/java/sample/App.java", app(greeting, "System.out.println(\"sample starting\");"));
 		commitAndPush(branch, "Greeting: " + greeting);

@@ -19,17 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Calls the platform over real HTTP as a browser does (session cookie, CSRF header from the XSRF-TOKEN
  * cookie) or as a script does (a bearer token), or as nobody.
  */
-final class Caller {
+public final class Caller {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	record Answer(int status, String body, HttpResponse<String> response) {
+	public record Answer(int status, String body, HttpResponse<String> response) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(body);
 		}
 
-		String detail() {
+		public String detail() {
 			JsonNode detail = body.isEmpty() ? null : json().get("detail");
 			return detail == null ? "" : detail.asString();
 		}
@@ -51,12 +51,12 @@ final class Caller {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
 	}
 
-	static Caller anonymous(int port) {
+	public static Caller anonymous(int port) {
 		return new Caller("http://127.0.0.1:" + port);
 	}
 
 	/** Signs in through POST /api/session; the answer must be 200. */
-	static Caller session(int port, String username, String password) {
+	public static Caller session(int port, String username, String password) {
 		Caller caller = anonymous(port);
 		Answer answer = caller.signIn(username, password);
 		if (answer.status() != 200) {
@@ -66,11 +66,11 @@ final class Caller {
 	}
 
 	/** A script: a fresh personal access token of that user, and no cookies. */
-	static Caller token(int port, String username, String password) {
+	public static Caller token(int port, String username, String password) {
 		return bearer(port, SignedIn.token("http://127.0.0.1:" + port, username, password));
 	}
 
-	static Caller bearer(int port, String token) {
+	public static Caller bearer(int port, String token) {
 		Caller caller = anonymous(port);
 		caller.bearer = token;
 		return caller;
@@ -89,23 +89,23 @@ final class Caller {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
 	}
 
-	Answer get(String path) {
+	public Answer get(String path) {
 		return send("GET", path, null);
 	}
 
-	Answer post(String path, Object body) {
+	public Answer post(String path, Object body) {
 		return send("POST", path, body);
 	}
 
-	Answer put(String path, Object body) {
+	public Answer put(String path, Object body) {
 		return send("PUT", path, body);
 	}
 
-	Answer delete(String path) {
+	public Answer delete(String path) {
 		return send("DELETE", path, null);
 	}
 
-	Answer send(String method, String path, Object body) {
+	public Answer send(String method, String path, Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
 		if (body != null) {
 			request.header("Content-Type", "application/json");

@@ -53,6 +53,8 @@ class RoleMatrixTest {
 
 	private String repoUrl;
 
+	private long release;
+
 	/**
 	 * One call: {@code minimum} is the least caller that gets through (NOBODY: no one does, with
 	 * {@code deniedDetail} in the 403); callers below it get 403, anonymous callers 401.
@@ -114,6 +116,11 @@ class RoleMatrixTest {
 			.asLong();
 		assertThat(admin.put("/api/environments/gated", Map.of("name", "gated", "domain", "localhost", "protected", true))
 			.status()).isEqualTo(200);
+		release = callers.get(Who.DEVELOPER).post("/api/releases", releaseBody()).json().get("id").asLong();
+	}
+
+	private static Map<String, Object> releaseBody() {
+		return Map.of("title", "Matrix release", "items", List.of(Map.of("app", "matrix", "branches", List.of("main"))));
 	}
 
 	@AfterAll
@@ -195,6 +202,24 @@ class RoleMatrixTest {
 		// A wrong current password: refused (400) for everyone signed in, nobody's password changes.
 		calls.add(Call.of("PUT", "/api/session/password", who -> Map.of("currentPassword", "not-the-password",
 				"newPassword", "another-long-password"), Who.OUTSIDER));
+		// Releases (by dev1): read by the services' members, written by their developers, signed off by testers,
+		// approved by owners (never by the author), emergencies by owners; windows and freezes by admins.
+		String r = "/api/releases/" + release;
+		calls.add(Call.of("GET", "/api/releases", Who.OUTSIDER));
+		calls.add(Call.of("GET", "/api/releases?emergency=true", Who.OUTSIDER));
+		calls.add(Call.of("GET", r, Who.VIEWER));
+		calls.add(Call.of("POST", "/api/releases", who -> releaseBody(), Who.DEVELOPER));
+		calls.add(Call.of("PUT", r, who -> releaseBody(), Who.DEVELOPER));
+		calls.add(Call.of("POST", r + "/stages/prod/approvals", who -> Map.of("decision", "APPROVE", "comment", "ok"),
+				Who.OWNER));
+		calls.add(Call.of("POST", r + "/stages/prod/start", who -> Map.of("emergency", true, "reason", "outage"),
+				Who.OWNER));
+		calls.add(Call.of("POST", r + "/stages/test/start", who -> Map.of(), Who.DEVELOPER));
+		calls.add(Call.of("POST", r + "/stages/test/sign-off", who -> Map.of(), Who.TESTER));
+		calls.add(Call.of("GET", "/api/environments/prod/windows", Who.OUTSIDER));
+		calls.add(Call.of("GET", "/api/environments/prod/freezes", Who.OUTSIDER));
+		calls.add(Call.of("PUT", "/api/environments/pre/windows", who -> List.of(), Who.ADMIN));
+		calls.add(Call.of("PUT", "/api/environments/pre/freezes", who -> List.of(), Who.ADMIN));
 		return calls;
 	}
 
