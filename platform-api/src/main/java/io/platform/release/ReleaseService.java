@@ -202,9 +202,7 @@ class ReleaseService {
 		List<ReleaseItem> releaseItems = items(id);
 		Map<String, List<BranchHead>> heads = previous == null ? resolveAll(releaseItems)
 				: signedOff(previous, releaseItems);
-		if (sql instanceof ReleaseHooksConfig.RefusingSql refusing) {
-			refusing.checkNone(releaseItems.stream().map(ReleaseService::itemView).toList());
-		}
+		sql.checkBeforeStart(stage.env, releaseItems.stream().map(ReleaseService::itemView).toList());
 		// Only what changed since this stage last deployed it goes out again.
 		Map<String, List<BranchHead>> deployed = ReleaseJson.heads(stage.deployedHeads);
 		List<StageRunner.Work> work = new ArrayList<>();

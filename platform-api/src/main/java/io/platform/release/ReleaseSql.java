@@ -3,11 +3,13 @@ package io.platform.release;
 import java.util.List;
 
 /**
- * Hook point: runs an item's SQL scripts in an environment just before the item deploys there. Throwing
- * fails the stage, naming the item and the exception's message. Another part of the platform provides the
- * real implementation; {@link ReleaseHooksConfig} supplies a minimal one when none exists.
+ * Runs an item's SQL scripts in an environment just before the item deploys there. Throwing fails the
+ * stage, naming the item and the exception's message. {@link LedgerReleaseSql} is the implementation.
  */
 interface ReleaseSql {
+
+	/** Refuses, before anything deploys, a stage whose scripts could not run (edited, no database). */
+	void checkBeforeStart(String env, List<ReleaseItemView> items);
 
 	void runBeforeDeploy(long releaseId, String env, String app, List<SqlScriptRef> scripts, String user);
 

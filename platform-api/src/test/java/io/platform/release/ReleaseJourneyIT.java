@@ -1,6 +1,10 @@
 package io.platform.release;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,9 +16,12 @@ import java.util.Map;
 
 import io.platform.deployment.SampleService;
 import io.platform.env.runtime.RuntimeDriver;
+import io.platform.environment.DatabaseProvisioner;
 import io.platform.identity.Caller;
 import io.platform.support.FreshPlatformHome;
+import io.platform.support.persistence.MariaDb;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -317,7 +324,7 @@ class ReleaseJourneyIT {
 
 	@Test
 	@Order(8)
-	void withoutTheSqlPartAStageWhoseItemsHaveScriptsDoesNotStart() {
+	void aStageWhoseScriptsHaveNoDatabaseToRunInDoesNotStart() {
 		Caller author = as("author1");
 		Caller.Answer created = author.post("/api/releases", body(List.of(Map.of("app", "alpha", "branches",
 				List.of("main"), "sql", List.of(Map.of("name", "V1__add_column.sql", "script",
@@ -329,7 +336,7 @@ class ReleaseJourneyIT {
 		assertThat(sql.get("script").asString()).isEqualTo("ALTER TABLE t ADD c INT;");
 		Caller.Answer refused = author.post("/api/releases/" + id + "/stages/test/start", Map.of());
 		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.detail()).contains("SQL scripts cannot run yet", "V1__add_column.sql");
+		assertThat(refused.detail()).contains("alpha has no database in test", "SPRING_DATASOURCE_URL");
 		assertThat(stage(author.get("/api/releases/" + id).json(), "test").get("status").asString())
 			.isEqualTo("PENDING");
 		assertThat(admin().get("/api/releases").json().findValuesAsString("title")).hasSize(2);
@@ -376,6 +383,79 @@ class ReleaseJourneyIT {
 		assertThat(stage.get("status").asString()).isEqualTo("FAILED");
 		assertThat(stage.get("error").asString()).contains("Item alpha", "ended FAILED", "stopped before it became healthy");
 		assertThat(stage.get("deployments").findValuesAsString("app")).containsExactly("alpha");
+	}
+
+	@Test
+	@Order(11)
+	void aStagesSqlRunsOnceInTheServicesDatabaseBeforeItDeploysAndAnEditedScriptStopsTheNextStart() throws Exception {
+		String database = "release_it_" + Long.toHexString(System.nanoTime());
+		try (Connection server = mariaDbOrSkip()) {
+			server.createStatement().execute("CREATE DATABASE " + database);
+		}
+		try {
+			Caller owner = as("owner1");
+			String url = DatabaseProvisioner.withDatabase(MariaDb.url(), database);
+			for (var binding : List.of(List.of("SPRING_DATASOURCE_URL", url, false),
+					List.of("SPRING_DATASOURCE_USERNAME", MariaDb.user(), false),
+					List.of("SPRING_DATASOURCE_PASSWORD", MariaDb.password(), true))) {
+				assertThat(owner.put("/api/apps/alpha/bindings/test/" + binding.get(0),
+						Map.of("value", binding.get(1), "secret", binding.get(2))).status()).isEqualTo(200);
+			}
+			Map<String, Object> script = Map.of("name", "V1__orders.sql", "script",
+					"CREATE TABLE orders (id INT PRIMARY KEY, note VARCHAR(20));\nINSERT INTO orders VALUES (1, 'a;b');");
+			Caller author = as("author1");
+			for (int round = 1; round <= 2; round++) {
+				Caller.Answer created = author.post("/api/releases", Map.of("title", "Orders " + round, "items",
+						List.of(Map.of("app", "alpha", "branches", List.of("main"), "sql", List.of(script)))));
+				assertThat(created.status()).isEqualTo(201);
+				release = created.json().get("id").asLong();
+				assertThat(author.post("/api/releases/" + release + "/stages/test/start", Map.of()).status())
+					.isEqualTo(202);
+				assertThat(awaitStage("test").get("status").asString()).as("round " + round).isEqualTo("DEPLOYED");
+			}
+			// Two releases carried the script; it ran once, in the first.
+			JsonNode ledger = owner.get("/api/apps/alpha/sql-ledger").json();
+			assertThat(ledger).hasSize(1);
+			assertThat(ledger.get(0).get("outcome").asString()).isEqualTo("RAN");
+			assertThat(ledger.get(0).get("env").asString()).isEqualTo("test");
+			assertThat(ledger.get(0).get("ranBy").asString()).isEqualTo("author1");
+			try (Connection db = DriverManager.getConnection(url, MariaDb.user(), MariaDb.password());
+					ResultSet rows = db.createStatement().executeQuery("SELECT note FROM orders")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("a;b");
+				assertThat(rows.next()).as("inserted once").isFalse();
+			}
+
+			Caller.Answer edited = author.post("/api/releases", Map.of("title", "Orders edited", "items",
+					List.of(Map.of("app", "alpha", "branches", List.of("main"), "sql", List.of(Map.of("name",
+							"V1__orders.sql", "script", "CREATE TABLE orders (id BIGINT PRIMARY KEY);"))))));
+			release = edited.json().get("id").asLong();
+			Caller.Answer refused = author.post("/api/releases/" + release + "/stages/test/start", Map.of());
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.detail()).contains("V1__orders.sql", "ran in test", "add a new script");
+			assertThat(stage(author.get("/api/releases/" + release).json(), "test").get("status").asString())
+				.isEqualTo("PENDING");
+		}
+		finally {
+			try (Connection server = mariaDbOrSkip()) {
+				server.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+			}
+		}
+	}
+
+	/** The MariaDB server of the tests; without one the test is skipped, or fails when CI=true. */
+	private static Connection mariaDbOrSkip() {
+		try {
+			return DriverManager.getConnection(MariaDb.url(), MariaDb.user(), MariaDb.password());
+		}
+		catch (SQLException ex) {
+			String message = "No MariaDB server at " + MariaDb.url() + ": " + ex.getMessage();
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new AssertionError(message + " [CI=true: required]", ex);
+			}
+			Assumptions.abort(message);
+			throw new IllegalStateException(message);
+		}
 	}
 
 	private JsonNode awaitStage(String env) throws InterruptedException {

@@ -47,6 +47,15 @@ class ServiceDatabases {
 
 	}
 
+	/** Refuses a service that has no database in {@code env}, without provisioning or connecting. */
+	void requireConfigured(String app, String env) {
+		Map<String, Resolved> effective = bindings.effective(app, env);
+		Resolved url = effective.get(URL);
+		if (!effective.containsKey(DatabaseProvisioner.ADMIN_URL) && (url == null || url.value().isBlank())) {
+			throw noDatabase(app, env);
+		}
+	}
+
 	Target resolve(String app, String env) {
 		Map<String, Resolved> effective = bindings.effective(app, env);
 		if (effective.containsKey(DatabaseProvisioner.ADMIN_URL)) {
@@ -56,10 +65,7 @@ class ServiceDatabases {
 		}
 		Resolved url = effective.get(URL);
 		if (url == null || url.value().isBlank()) {
-			throw new ConflictException(app + " has no database in " + env + " to run SQL scripts in: bind " + URL + ", "
-					+ USERNAME + " and " + PASSWORD + " (secret) for the service in " + env + " (PUT /api/apps/" + app
-					+ "/bindings/" + env + "/{key}) or for the environment, or let the environment provision databases ("
-					+ DatabaseProvisioner.ADMIN_URL + ", _USER, _PASSWORD).");
+			throw noDatabase(app, env);
 		}
 		String problem = AdminJdbcUrl.problem(url.value());
 		if (problem != null) {
@@ -89,6 +95,13 @@ class ServiceDatabases {
 			throw new UpstreamException("Could not connect to the database of " + app + " in " + env + " (" + target + "): "
 					+ SqlErrors.mask(ex.getMessage(), target.password()) + "; no SQL script ran.", null);
 		}
+	}
+
+	private static ConflictException noDatabase(String app, String env) {
+		return new ConflictException(app + " has no database in " + env + " to run SQL scripts in: bind " + URL + ", "
+				+ USERNAME + " and " + PASSWORD + " (secret) for the service in " + env + " (PUT /api/apps/" + app
+				+ "/bindings/" + env + "/{key}) or for the environment, or let the environment provision databases ("
+				+ DatabaseProvisioner.ADMIN_URL + ", _USER, _PASSWORD).");
 	}
 
 }

@@ -134,6 +134,23 @@ public class SqlLedger {
 		return runs;
 	}
 
+	/**
+	 * What {@link #runOnce} would refuse before running anything, checked without running: invalid or
+	 * edited scripts, no database in {@code env}. A release checks every item so a stage does not start half-way.
+	 */
+	public void checkRunnable(String app, String env, List<SqlScript> scripts) {
+		String appName = applications.get(app).getName();
+		String envName = environments.get(env).getName();
+		List<SqlScript> checked = check(scripts);
+		if (checked.isEmpty()) {
+			return;
+		}
+		for (SqlScript script : checked) {
+			refuseChanged(appName, script);
+		}
+		databases.requireConfigured(appName, envName);
+	}
+
 	/** The ledger of a service: by script (in the order they first ran), then environment order, then time. */
 	public List<SqlRun> ledger(String app) {
 		String appName = applications.get(app).getName();
