@@ -85,13 +85,16 @@ public class Notifications {
 
 	/** Sends the notice to every channel that takes its event in its environment, later; returns at once. */
 	public void publish(Notice notice) {
+		if (notice == null || notice.event() == null) {
+			log.warn("A notice without an event was not sent: {}", notice);
+			return;
+		}
 		try {
 			pool.execute(() -> fanOut(notice));
 		}
 		catch (RuntimeException ex) {
 			// Full queue or stopping: the notice is lost, the release goes on.
-			log.warn("Notice {} of release #{} dropped: {}", notice == null ? null : notice.event(),
-					notice == null ? null : notice.releaseId(), ex.toString());
+			log.warn("Notice {} of release #{} dropped: {}", notice.event(), notice.releaseId(), ex.toString());
 		}
 	}
 

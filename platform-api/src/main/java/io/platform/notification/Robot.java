@@ -1,9 +1,13 @@
 package io.platform.notification;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.crypto.Mac;
@@ -45,10 +49,10 @@ sealed interface Robot permits Robot.DingTalk, Robot.WeCom, Robot.Feishu {
 				String timestamp = Long.toString(now.toEpochMilli());
 				String sign = hmacBase64(target.secret(), timestamp + "\n" + target.secret());
 				url += (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
-						+ java.net.URLEncoder.encode(sign, StandardCharsets.UTF_8);
+						+ URLEncoder.encode(sign, StandardCharsets.UTF_8);
 			}
-			return new Request(url, java.util.Map.of("msgtype", "markdown", "markdown",
-					java.util.Map.of("title", message.heading(), "text", message.markdown())));
+			return new Request(url, Map.of("msgtype", "markdown", "markdown",
+					Map.of("title", message.heading(), "text", message.markdown())));
 		}
 
 		@Override
@@ -79,8 +83,8 @@ sealed interface Robot permits Robot.DingTalk, Robot.WeCom, Robot.Feishu {
 
 		@Override
 		public Request request(Target target, Message message, Instant now) {
-			return new Request(target.url(), java.util.Map.of("msgtype", "markdown", "markdown",
-					java.util.Map.of("content", cut(message.markdown(), MAX_BYTES))));
+			return new Request(target.url(), Map.of("msgtype", "markdown", "markdown",
+					Map.of("content", cut(message.markdown(), MAX_BYTES))));
 		}
 
 		@Override
@@ -129,16 +133,16 @@ sealed interface Robot permits Robot.DingTalk, Robot.WeCom, Robot.Feishu {
 
 		@Override
 		public Request request(Target target, Message message, Instant now) {
-			java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+			Map<String, Object> body = new LinkedHashMap<>();
 			if (target.secret() != null) {
 				String timestamp = Long.toString(now.getEpochSecond());
 				body.put("timestamp", timestamp);
 				body.put("sign", hmacBase64(timestamp + "\n" + target.secret(), ""));
 			}
 			body.put("msg_type", "interactive");
-			body.put("card", java.util.Map.of(
-					"header", java.util.Map.of("title", java.util.Map.of("tag", "plain_text", "content", message.heading())),
-					"elements", java.util.List.of(java.util.Map.of("tag", "markdown", "content", message.body()))));
+			body.put("card", Map.of(
+					"header", Map.of("title", Map.of("tag", "plain_text", "content", message.heading())),
+					"elements", List.of(Map.of("tag", "markdown", "content", message.body()))));
 			return new Request(target.url(), body);
 		}
 

@@ -148,7 +148,9 @@ final class FakeRobot implements AutoCloseable {
 				if (secret != null) {
 					String timestamp = query.get("timestamp");
 					String sign = query.get("sign");
-					if (timestamp == null || sign == null || !withinAnHour(Long.parseLong(timestamp))
+					// Documented as url-encoded: raw base64 ('+' read as a space, '/', '=') would not match.
+					String raw = request.uri().getRawQuery().replaceAll(".*[?&]?sign=([^&]*).*", "$1");
+					if (timestamp == null || sign == null || raw.matches(".*[+/=].*") || !withinAnHour(Long.parseLong(timestamp))
 							|| !same(sign, hmac(secret, timestamp + "\n" + secret))) {
 						return "{\"errcode\":310000,\"errmsg\":\"sign not match\"}";
 					}
