@@ -81,6 +81,12 @@ class EmailDeliveryTest {
 		return null;
 	}
 
+	@Test
+	void anSmtpServerThatIsDownDoesNotMakeThePlatformUnhealthy(@Autowired org.springframework.context.ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(org.springframework.mail.javamail.JavaMailSender.class)).isNotEmpty();
+		assertThat(context.containsBean("mailHealthContributor")).isFalse();
+	}
+
 	private static List<MimeMessage> mails(long releaseId) {
 		return Arrays.stream(NotificationTest.Smtp.SERVER.getReceivedMessages()).filter(m -> {
 			try {
