@@ -222,6 +222,10 @@ class RobotDeliveryTest {
 			assertThat(robot.accepted.get(0).json().get("markdown").get("text").asString()).contains("ding-tested", "admin",
 					"测试", "test message");
 			assertThat(deliveries("ding-tested")).hasSize(1);
+
+			notifications.publish(notice("STAGE_PASSED", 51));
+			List<JsonNode> newestFirst = awaitDeliveries("ding-tested", 2);
+			assertThat(newestFirst).extracting(d -> d.get("event").asString()).containsExactly("STAGE_PASSED", "TEST");
 		}
 	}
 
