@@ -192,6 +192,14 @@ class RoleMatrixTest {
 				"protected", true), Who.ADMIN));
 		calls.add(Call.of("PUT", "/api/environments/order", who -> Map.of("names",
 				List.of("dev", "test", "pre", "prod", "gated")), Who.ADMIN));
+		// Notification channels: platform admins only, reads too (a robot's URL is its access).
+		calls.add(Call.of("GET", "/api/notification-channels", Who.ADMIN));
+		calls.add(Call.of("GET", "/api/notification-channels/no-such-channel", Who.ADMIN));
+		calls.add(Call.of("GET", "/api/notification-channels/no-such-channel/deliveries", Who.ADMIN));
+		calls.add(Call.of("PUT", "/api/notification-channels/matrix-mail", who -> Map.of("type", "EMAIL", "recipients",
+				List.of("ops@example.com"), "envs", List.of("test")), Who.ADMIN));
+		calls.add(Call.of("POST", "/api/notification-channels/no-such-channel/test", Who.ADMIN));
+		calls.add(Call.of("DELETE", "/api/notification-channels/no-such-channel", Who.ADMIN));
 		// Anyone signed in registers services (and owns them).
 		calls.add(new Call("POST", who -> "/api/apps", who -> Map.of("name", "svc-" + who.name().toLowerCase(), "repoUrl",
 				"https://git.example.com/" + who.name().toLowerCase() + ".git"), Who.OUTSIDER, null));
