@@ -1,15 +1,11 @@
 package io.platform.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import io.platform.support.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -21,8 +17,6 @@ import org.springframework.stereotype.Component;
 /** Problem details for what the security filters refuse before any controller runs. */
 @Component
 class SecurityProblems {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
@@ -48,15 +42,7 @@ class SecurityProblems {
 	}
 
 	void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", title);
-		problem.put("status", status);
-		problem.put("detail", detail);
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(JSON.writeValueAsString(problem));
+		ProblemWriter.write(response, status, title, detail);
 	}
 
 }
