@@ -42,7 +42,9 @@ public class PlatformHosts {
 
 	private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
 
-	/** Address literals asked about so far, and whether they are this machine's. */
+	private static final int MAX_REMEMBERED = 256;
+
+	/** Address literals asked about lately, and whether they are this machine's. */
 	private final Map<String, Boolean> ownAddresses = new ConcurrentHashMap<>();
 
 	/** Local addresses seen so far, and whether they are on a Docker bridge (bridges come and go rarely). */
@@ -70,18 +72,25 @@ public class PlatformHosts {
 			return false;
 		}
 		String name = normalize(host);
-		return names.contains(name) || ownAddresses.computeIfAbsent(name, PlatformHosts::isOwnAddress);
+		if (names.contains(name)) {
+			return true;
+		}
+		if (!IPV4.matcher(name).matches() && !(name.contains(":") && IPV6.matcher(name).matches())) {
+			return false; // a name: never resolved here, so no DNS answer decides
+		}
+		// The Host header is the caller's to choose: remember only so many answers.
+		if (ownAddresses.size() > MAX_REMEMBERED) {
+			ownAddresses.clear();
+		}
+		return ownAddresses.computeIfAbsent(name, PlatformHosts::isOwnAddress);
 	}
 
 	/** An IP address literal of one of this machine's interfaces, Docker bridges excepted (containers' way in). */
 	private static boolean isOwnAddress(String name) {
-		if (!IPV4.matcher(name).matches() && !(name.contains(":") && IPV6.matcher(name).matches())) {
-			return false; // a name: never resolved here, so no DNS answer decides
-		}
 		try {
 			InetAddress address = InetAddress.getByName(name);
 			NetworkInterface owner = NetworkInterface.getByInetAddress(address);
-			return owner != null && !owner.getName().startsWith("docker") && !owner.getName().startsWith("br-");
+			return owner != null && !isDockerBridge(owner);
 		}
 		catch (UnknownHostException | SocketException ex) {
 			return false;
@@ -106,11 +115,15 @@ public class PlatformHosts {
 				return false;
 			}
 			NetworkInterface bridge = NetworkInterface.getByInetAddress(local);
-			return bridge != null && (bridge.getName().startsWith("docker") || bridge.getName().startsWith("br-"));
+			return bridge != null && isDockerBridge(bridge);
 		}
 		catch (UnknownHostException | SocketException ex) {
 			return false;
 		}
+	}
+
+	private static boolean isDockerBridge(NetworkInterface nic) {
+		return nic.getName().startsWith("docker") || nic.getName().startsWith("br-");
 	}
 
 	/** The platform's own host names, lower case, IPv6 addresses without brackets. */
